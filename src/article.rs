@@ -1,0 +1,422 @@
+//! Articles: a file's text and the metadata in its front matter.
+//!
+//! An article is plain text (`.txt`) or Markdown (`.md`). Markdown, and text too, may open
+//! with front matter: TOML between `+++` lines or YAML between `---` lines. claimlint reads
+//! `title`, `outlet`, `url` and `published` (or `date`) from it and ignores other keys.
+//! The published date anchors relative dates ("last month") and is the reference time of
+//! figures that give none.
+
+use crate::date::Date;
+use std::ops::Range;
+use std::path::Path;
+
+/// Metadata from an article's front matter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    /// The headline.
+    pub title: Option<String>,
+    /// The publication.
+    pub outlet: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// The published date: `published` or, failing that, `date`.
+    pub published: Option<Date>,
+}
+
+/// One article, loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The path as shown in reports: relative, `/`-separated.
+    pub path: String,
+    /// The whole file, front matter included, so byte offsets are offsets into the file.
+    pub text: String,
+    /// Where the body starts (after the front matter).
+    pub body_start: usize,
+    /// Front-matter metadata.
+    pub meta: Meta,
+}
+
+/// Why an article could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ArticleError {
+    /// The file could not be read.
+    #[error("{path}: cannot read the article: {source}")]
+    Io {
+        /// The article's path.
+        path: String,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{path}: not UTF-8 text: invalid byte at offset {offset} (line {line})")]
+    NotUtf8 {
+        /// The article's path.
+        path: String,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+        /// Line of the first invalid byte, from 1.
+        line: usize,
+    },
+    /// The front matter could not be parsed.
+    #[error("{path}:{line}:{column}: bad front matter: {message}")]
+    FrontMatter {
+        /// The article's path.
+        path: String,
+        /// The whole file, to point into.
+        text: String,
+        /// The offending bytes.
+        span: Range<usize>,
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl ArticleError {
+    /// The path of the article the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            ArticleError::Io { path, .. }
+            | ArticleError::NotUtf8 { path, .. }
+            | ArticleError::FrontMatter { path, .. } => path,
+        }
+    }
+}
+
+/// A path as reports show it: `/`-separated, without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let mut parts = Vec::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    let joined = parts.join("/");
+    // A root component prints as "/"; joining it with "/" would double it.
+    if joined.starts_with("//") {
+        joined[1..].to_string()
+    } else {
+        joined
+    }
+}
+
+/// Reads and parses the article at `path`.
+pub fn load(path: &Path) -> Result<Article, ArticleError> {
+    let shown = display_path(path);
+    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    from_bytes(shown, bytes)
+}
+
+/// Parses an article from its bytes; `path` is used in errors and reports.
+pub fn from_bytes(path: String, bytes: Vec<u8>) -> Result<Article, ArticleError> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
+        ArticleError::NotUtf8 { path: path.clone(), offset, line }
+    })?;
+    from_text(path, text)
+}
+
+/// Parses an article from its text; `path` is used in errors and reports.
+pub fn from_text(path: String, text: String) -> Result<Article, ArticleError> {
+    match front_matter(&text) {
+        Ok((meta, body_start)) => Ok(Article {
+            path,
+            text,
+            body_start,
+            meta,
+        }),
+        Err(FrontMatterError { span, message }) => {
+            let (line, column) = line_col(&text, span.start);
+            Err(ArticleError::FrontMatter {
+                path,
+                text,
+                span,
+                line,
+                column,
+                message,
+            })
+        }
+    }
+}
+
+/// A front-matter problem: where (bytes in the file) and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatterError {
+    /// The offending bytes, as offsets into the whole file.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The 1-based line and character column of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = 1 + text[line_start..offset].chars().count();
+    (line, column)
+}
+
+/// The largest char boundary at or below `i`.
+pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Finds and parses front matter: the metadata and where the body starts. Text without
+/// front matter gives empty metadata and body start 0.
+pub fn front_matter(text: &str) -> Result<(Meta, usize), FrontMatterError> {
+    // A byte-order mark may precede the fence.
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[bom..];
+    let fence = if rest.starts_with("+++") {
+        "+++"
+    } else if rest.starts_with("---") {
+        "---"
+    } else {
+        return Ok((Meta::default(), 0));
+    };
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != fence {
+        // "---" followed by text is a rule or a dash, not a fence.
+        return Ok((Meta::default(), 0));
+    }
+    let content_start = bom + first_line_end;
+    // The closing fence: a line that is exactly the fence (YAML may also end with "...").
+    let mut pos = content_start;
+    let mut close = None;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..end].trim_end();
+        if line == fence || (fence == "---" && line == "...") {
+            close = Some((pos, end));
+            break;
+        }
+        pos = end;
+    }
+    let Some((content_end, body_start)) = close else {
+        return Err(FrontMatterError {
+            span: bom..bom + fence.len(),
+            message: format!("front matter opened with `{fence}` is never closed"),
+        });
+    };
+    let content = &text[content_start..content_end];
+    let meta = if fence == "+++" {
+        toml_meta(content, content_start)?
+    } else {
+        yaml_meta(content, content_start)?
+    };
+    Ok((meta, body_start))
+}
+
+/// A scalar from front matter, before it is known which key it is.
+enum Scalar {
+    Text(String),
+    Date(Date),
+    Other,
+}
+
+fn build_meta(
+    get: impl Fn(&str) -> Option<(Scalar, Range<usize>)>,
+) -> Result<Meta, FrontMatterError> {
+    let text = |key: &str| match get(key) {
+        Some((Scalar::Text(s), _)) => Some(s),
+        _ => None,
+    };
+    let mut meta = Meta {
+        title: text("title"),
+        outlet: text("outlet"),
+        url: text("url"),
+        published: None,
+    };
+    for key in ["published", "date"] {
+        let Some((value, span)) = get(key) else {
+            continue;
+        };
+        meta.published = Some(match value {
+            Scalar::Date(d) => d,
+            Scalar::Text(s) => Date::parse_iso(&s).ok_or_else(|| FrontMatterError {
+                span,
+                message: format!(
+                    "`{key}` is `{s}`, which is not a date that exists in the form YYYY-MM-DD"
+                ),
+            })?,
+            Scalar::Other => {
+                return Err(FrontMatterError {
+                    span,
+                    message: format!("`{key}` must be a date (YYYY-MM-DD)"),
+                })
+            }
+        });
+        break;
+    }
+    Ok(meta)
+}
+
+fn toml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
+    let doc: toml::Spanned<toml::Table> = toml::from_str(content).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        FrontMatterError {
+            span: offset + span.start..offset + span.end.max(span.start + 1).min(content.len()),
+            message: format!("TOML: {}", e.message()),
+        }
+    })?;
+    // toml::Table does not keep value spans; find a key's line for error spans.
+    let key_span = |key: &str| -> Range<usize> {
+        let mut pos = 0;
+        for line in content.split_inclusive('\n') {
+            let t = line.trim_start();
+            if t.starts_with(key) && t[key.len()..].trim_start().starts_with('=') {
+                let start = pos + (line.len() - t.len());
+                return offset + start..offset + pos + line.trim_end().len();
+            }
+            pos += line.len();
+        }
+        offset..offset
+    };
+    let table = doc.into_inner();
+    build_meta(|key| {
+        let v = table.get(key)?;
+        let scalar = match v {
+            toml::Value::String(s) => Scalar::Text(s.clone()),
+            toml::Value::Datetime(dt) => match dt.date {
+                Some(d) => match Date::new(i32::from(d.year), d.month, d.day) {
+                    Some(date) => Scalar::Date(date),
+                    None => Scalar::Other,
+                },
+                None => Scalar::Other,
+            },
+            _ => Scalar::Other,
+        };
+        Some((scalar, key_span(key)))
+    })
+}
+
+fn yaml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
+    if content.trim().is_empty() {
+        return Ok(Meta::default());
+    }
+    let value: serde_norway::Value = serde_norway::from_str(content).map_err(|e| {
+        let at = e.location().map_or(0, |l| l.index());
+        FrontMatterError {
+            span: offset + at..offset + (at + 1).min(content.len()),
+            message: format!("YAML: {e}"),
+        }
+    })?;
+    let serde_norway::Value::Mapping(map) = value else {
+        return Err(FrontMatterError {
+            span: offset..offset + content.trim_end().len(),
+            message: "YAML front matter must be a mapping of keys to values".into(),
+        });
+    };
+    let key_span = |key: &str| -> Range<usize> {
+        let mut pos = 0;
+        for line in content.split_inclusive('\n') {
+            if line.starts_with(key) && line[key.len()..].starts_with(':') {
+                return offset + pos..offset + pos + line.trim_end().len();
+            }
+            pos += line.len();
+        }
+        offset..offset
+    };
+    build_meta(|key| {
+        let v = map.get(key)?;
+        let scalar = match v {
+            serde_norway::Value::String(s) => Scalar::Text(s.clone()),
+            _ => Scalar::Other,
+        };
+        Some((scalar, key_span(key)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_has_no_front_matter() {
+        let a = from_text("a.txt".into(), "Hello.\n---\nworld".into()).unwrap();
+        assert_eq!(a.body_start, 0);
+        assert_eq!(a.meta, Meta::default());
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let text = "+++\ntitle = \"Talks\"\npublished = 2026-02-05\noutlet = \"Wire\"\n+++\nBody.\n";
+        let a = from_text("a.md".into(), text.into()).unwrap();
+        assert_eq!(a.meta.title.as_deref(), Some("Talks"));
+        assert_eq!(a.meta.outlet.as_deref(), Some("Wire"));
+        assert_eq!(a.meta.published, Date::new(2026, 2, 5));
+        assert_eq!(&a.text[a.body_start..], "Body.\n");
+    }
+
+    #[test]
+    fn yaml_front_matter_with_date_key_and_other_keys() {
+        let text = "---\ntitle: Talks\ndate: 2026-02-05\ntags: [a, b]\nurl: https://example.org/x\n---\nBody.\n";
+        let a = from_text("a.md".into(), text.into()).unwrap();
+        assert_eq!(a.meta.published, Date::new(2026, 2, 5));
+        assert_eq!(a.meta.url.as_deref(), Some("https://example.org/x"));
+        assert_eq!(&a.text[a.body_start..], "Body.\n");
+    }
+
+    #[test]
+    fn impossible_published_date_is_an_error_at_its_line() {
+        let text = "---\ntitle: x\npublished: 2026-02-30\n---\nBody\n";
+        let err = from_text("a.md".into(), text.into()).unwrap_err();
+        match err {
+            ArticleError::FrontMatter { line, message, .. } => {
+                assert_eq!(line, 3);
+                assert!(message.contains("2026-02-30"), "{message}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn broken_toml_and_yaml_and_unclosed_fences() {
+        let e = from_text("a.md".into(), "+++\ntitle = \n+++\n".into()).unwrap_err();
+        assert!(e.to_string().starts_with("a.md:2:"), "{e}");
+        let e = from_text("b.md".into(), "---\ntitle: [unclosed\n---\n".into()).unwrap_err();
+        assert!(e.to_string().contains("YAML"), "{e}");
+        let e = from_text("c.md".into(), "+++\ntitle = \"x\"\n".into()).unwrap_err();
+        assert!(e.to_string().contains("never closed"), "{e}");
+        let e = from_text("d.md".into(), "---\n- a\n- b\n---\n".into()).unwrap_err();
+        assert!(e.to_string().contains("mapping"), "{e}");
+    }
+
+    #[test]
+    fn non_utf8_names_the_offset_and_line() {
+        let e = from_bytes("x.txt".into(), b"ok\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.txt: not UTF-8 text: invalid byte at offset 7 (line 2)"
+        );
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "ab\n“q” 20%";
+        let at = text.find("20").unwrap();
+        assert_eq!(line_col(text, at), (2, 5));
+    }
+
+    #[test]
+    fn display_paths_use_slashes_without_dot() {
+        assert_eq!(display_path(Path::new("./seeds/a.txt")), "seeds/a.txt");
+        assert_eq!(display_path(Path::new("/tmp/a.txt")), "/tmp/a.txt");
+    }
+}

@@ -1,0 +1,334 @@
+//! The command line: argument parsing, running the pipeline, writing output, exit status.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use claimlint::article::{self, Article};
+use claimlint::extract::{self, Claim};
+use claimlint::finding::Finding;
+use claimlint::report::{self, human, Problem, Summary};
+use claimlint::rules::{self, RuleSet, Severity};
+use claimlint::walk;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const EXIT_HELP: &str = "\
+Exit status:
+  0  nothing at or above the --fail-on level was found
+  1  findings at or above the --fail-on level were found
+  2  claimlint could not do its job: a bad rule file, an unreadable path or article,
+     bad arguments";
+
+/// Checks news articles for conflicting factual claims.
+#[derive(Parser, Debug)]
+#[command(name = "claimlint", version, about, after_help = EXIT_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Report claims that conflict across articles (and within one).
+    #[command(after_help = EXIT_HELP)]
+    Check(CheckArgs),
+    /// List every claim the rules find: what the engine read, and what it did not.
+    #[command(after_help = EXIT_HELP)]
+    Claims(ClaimsArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct RuleArgs {
+    /// A rule file or a folder of them; repeat for more. Replaces the default `rules/`.
+    #[arg(short, long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+}
+
+impl RuleArgs {
+    fn paths(&self) -> Vec<PathBuf> {
+        if self.rules.is_empty() {
+            vec![PathBuf::from("rules")]
+        } else {
+            self.rules.clone()
+        }
+    }
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Articles (.txt, .md) or folders of them, walked recursively respecting .gitignore.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// The lowest severity that makes the run fail (exit 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Also show figures that changed over time (info level).
+    #[arg(long)]
+    show_changes: bool,
+}
+
+#[derive(clap::Args, Debug)]
+struct ClaimsArgs {
+    /// Articles (.txt, .md) or folders of them.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ClaimsFormat::Table)]
+    format: ClaimsFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum CheckFormat {
+    /// Diagnostics with labels in each article.
+    Human,
+    /// One JSON document (see docs/json.md).
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ClaimsFormat {
+    /// Aligned columns.
+    Table,
+    /// One JSON document (see docs/json.md).
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FailOn {
+    /// Fail on errors.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on any finding, changes over time included.
+    Info,
+    /// Never fail on findings (exit 2 still reports tool errors).
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// Exit statuses.
+const OK: u8 = 0;
+const FOUND: u8 = 1;
+const TOOL_ERROR: u8 = 2;
+
+fn style(stream_is_terminal: bool) -> human::Style {
+    human::Style {
+        color: stream_is_terminal && std::env::var_os("NO_COLOR").is_none(),
+        width: 100,
+    }
+}
+
+fn write_stdout(s: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`claimlint check | head`) is not an error worth a panic.
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+}
+
+fn write_stderr(s: &str) {
+    let _ = std::io::stderr().lock().write_all(s.as_bytes());
+}
+
+/// Parses arguments and runs; the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { TOOL_ERROR } else { OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    ExitCode::from(match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Claims(args) => claims(&args),
+    })
+}
+
+fn load_rules(args: &RuleArgs) -> Result<RuleSet, u8> {
+    rules::load(&args.paths()).map_err(|errors| {
+        let problems: Vec<Problem> = errors.iter().map(Problem::from_rule_error).collect();
+        write_stderr(&human::problems(
+            &problems,
+            style(std::io::stderr().is_terminal()),
+        ));
+        write_stderr(&format!(
+            "claimlint: {} in the rule files; nothing was checked\n",
+            if problems.len() == 1 {
+                "1 problem".to_string()
+            } else {
+                format!("{} problems", problems.len())
+            }
+        ));
+        TOOL_ERROR
+    })
+}
+
+/// The result of reading and extracting from every article.
+struct Corpus {
+    /// Shown path → path on disk, for fetching snippets.
+    files: HashMap<String, PathBuf>,
+    claims: Vec<Claim>,
+    problems: Vec<Problem>,
+    articles: usize,
+}
+
+fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Corpus {
+    let (files, walk_errors) = walk::article_paths(paths);
+    let mut corpus = Corpus {
+        files: HashMap::new(),
+        claims: Vec::new(),
+        problems: walk_errors.iter().map(Problem::from_walk_error).collect(),
+        articles: 0,
+    };
+    for path in files {
+        match article::load(&path) {
+            Ok(a) => {
+                corpus.articles += 1;
+                corpus.claims.extend(extract::extract(rules, &a));
+                let Article { path: shown, .. } = a;
+                corpus.files.insert(shown, path);
+            }
+            Err(e) => corpus.problems.push(Problem::from_article_error(&e)),
+        }
+    }
+    corpus
+        .claims
+        .sort_by(|a, b| (&a.path, a.span.start, &a.rule).cmp(&(&b.path, b.span.start, &b.rule)));
+    corpus
+}
+
+fn check(args: &CheckArgs) -> u8 {
+    let rules = match load_rules(&args.rules) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let corpus = read_corpus(&args.paths, &rules);
+    let all = claimlint::compare::compare(&rules, &corpus.claims);
+    let threshold = args.fail_on.threshold();
+    let show_info = args.show_changes || threshold == Some(Severity::Info);
+    let findings: Vec<Finding> = all
+        .into_iter()
+        .filter(|f| show_info || f.severity > Severity::Info)
+        .collect();
+    let summary = Summary {
+        articles: corpus.articles,
+        claims: corpus.claims.len(),
+        findings: findings.len(),
+        errors: corpus.problems.len(),
+    };
+    match args.format {
+        CheckFormat::Human => {
+            let files = &corpus.files;
+            let sources = |p: &str| -> Option<String> {
+                std::fs::read_to_string(files.get(p)?).ok()
+            };
+            let out_style = style(std::io::stdout().is_terminal());
+            let mut out = human::findings(&findings, &sources, out_style);
+            out.push_str(&human::summary(&summary, &findings));
+            write_stdout(&out);
+            write_stderr(&human::problems(
+                &corpus.problems,
+                style(std::io::stderr().is_terminal()),
+            ));
+        }
+        CheckFormat::Json => {
+            write_stdout(&report::json::findings(&findings, &corpus.problems, &summary));
+        }
+    }
+    exit_status(&findings, threshold, !corpus.problems.is_empty())
+}
+
+fn exit_status(findings: &[Finding], threshold: Option<Severity>, tool_error: bool) -> u8 {
+    if tool_error {
+        return TOOL_ERROR;
+    }
+    match threshold {
+        Some(t) if findings.iter().any(|f| f.severity >= t) => FOUND,
+        _ => OK,
+    }
+}
+
+fn claims(args: &ClaimsArgs) -> u8 {
+    let rules = match load_rules(&args.rules) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let corpus = read_corpus(&args.paths, &rules);
+    match args.format {
+        ClaimsFormat::Table => {
+            write_stdout(&claims_table(&corpus.claims));
+            write_stderr(&human::problems(
+                &corpus.problems,
+                style(std::io::stderr().is_terminal()),
+            ));
+        }
+        ClaimsFormat::Json => write_stdout(&report::json::claims(&corpus.claims, &corpus.problems)),
+    }
+    if corpus.problems.is_empty() {
+        OK
+    } else {
+        TOOL_ERROR
+    }
+}
+
+/// Claims as aligned columns: location, rule, subject, text as written, reading, reference.
+fn claims_table(claims: &[Claim]) -> String {
+    let header = ["LOCATION", "RULE", "SUBJECT", "TEXT", "READS AS", "REFERENCE"].map(String::from);
+    let rows: Vec<[String; 6]> = claims
+        .iter()
+        .map(|c| {
+            [
+                format!("{}:{}:{}", c.path, c.line, c.column),
+                c.rule.to_string(),
+                if c.subject.is_empty() { "-".into() } else { c.subject.clone() },
+                c.text.clone(),
+                c.reading(),
+                c.reference.describe(),
+            ]
+        })
+        .collect();
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for r in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (i, (cell, w)) in r.iter().zip(widths).enumerate() {
+            if i + 1 == r.len() {
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(w - cell.chars().count() + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{} {}\n",
+        claims.len(),
+        if claims.len() == 1 { "claim" } else { "claims" }
+    ));
+    out
+}

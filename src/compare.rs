@@ -1,0 +1,299 @@
+//! Comparison: claims grouped by (rule, subject) → findings.
+//!
+//! Within a group, each article's distinct values are *positions* (an article repeating a
+//! figure counts once). Two positions conflict when their intervals, widened by the rule's
+//! tolerance, share no point. The engine then finds the consensus, the largest set of
+//! articles whose values share a point (a sweep over interval ends), and reports every
+//! group of outliers that conflicts with it as one finding:
+//!
+//! - when the articles that conflict with the outliers outnumber them, the finding is about
+//!   the outliers and names the majority value and how many articles give it (50 articles
+//!   say 20%, one says 17%: one finding, on the one);
+//! - otherwise it is a two-sided disagreement, sites in path order.
+//!
+//! So findings grow with the number of conflicting values, not with pairs of articles.
+//! Values that overlap both sides ("about 20%" between 19.3% and 20%) are never sites.
+//!
+//! Time: for `time = "as-of"` rules, a conflict between two figures with known, different
+//! reference times is a change over time (info), not a contradiction.
+
+use crate::extract::Claim;
+use crate::finding::{Agreement, Finding, Outcome, Role, Site, MAX_SITES_PER_SIDE};
+use crate::rules::{RuleSet, Severity, TimeMode};
+use crate::value::Interval;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One article's value in a group: the claims that give it, and the interval compared.
+struct Position<'a> {
+    claims: Vec<&'a Claim>,
+    iv: Interval,
+}
+
+impl Position<'_> {
+    fn first(&self) -> &Claim {
+        self.claims[0]
+    }
+}
+
+/// Every finding among the claims, sorted.
+pub fn compare(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
+    let index: HashMap<&str, usize> = rules
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut groups: BTreeMap<(usize, &str, u8), Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        if c.value.is_err() {
+            continue;
+        }
+        let Some(&ri) = index.get(&*c.rule) else {
+            continue;
+        };
+        groups
+            .entry((ri, c.subject.as_str(), c.unit as u8))
+            .or_default()
+            .push(c);
+    }
+    let mut findings = Vec::new();
+    for ((ri, _, _), group) in groups {
+        compare_group(rules, ri, group, &mut findings);
+    }
+    crate::finding::sort(&mut findings);
+    findings
+}
+
+fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut Vec<Finding>) {
+    let rule = &rules.rules[ri];
+    group.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
+    // Positions: one per (article, interval).
+    let mut positions: Vec<Position> = Vec::new();
+    for c in group {
+        let Ok(iv) = &c.value else { continue };
+        let iv = iv.widen(rule.tolerance / 2.0);
+        match positions
+            .iter_mut()
+            .find(|p| *p.first().path == *c.path && p.iv == iv)
+        {
+            Some(p) => p.claims.push(c),
+            None => positions.push(Position {
+                claims: vec![c],
+                iv,
+            }),
+        }
+    }
+    if positions.len() < 2 {
+        return;
+    }
+    // In one dimension, intervals pairwise overlap iff the highest start is below the
+    // lowest end: the common case, settled without a sweep.
+    let max_lo = positions.iter().map(|p| p.iv.lo_pos()).max();
+    let min_hi = positions.iter().map(|p| p.iv.hi_pos()).min();
+    if max_lo <= min_hi {
+        return;
+    }
+    let all: Vec<usize> = (0..positions.len()).collect();
+    let consensus = deepest(&positions, &all);
+    let mut rest: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|i| !consensus.contains(i))
+        .filter(|&i| {
+            consensus
+                .iter()
+                .any(|&c| !positions[i].iv.overlaps(&positions[c].iv))
+        })
+        .collect();
+    while !rest.is_empty() {
+        let outliers = deepest(&positions, &rest);
+        rest.retain(|i| !outliers.contains(i));
+        let opposed: Vec<usize> = consensus
+            .iter()
+            .copied()
+            .filter(|&c| {
+                outliers
+                    .iter()
+                    .any(|&o| !positions[o].iv.overlaps(&positions[c].iv))
+            })
+            .collect();
+        let time_ok = |a: usize, b: usize| -> bool {
+            if rule.time == TimeMode::Timeless {
+                return true;
+            }
+            match (
+                positions[a].first().reference.days(),
+                positions[b].first().reference.days(),
+            ) {
+                (Some(x), Some(y)) => x.overlaps(y),
+                _ => true,
+            }
+        };
+        let contradicting: Vec<usize> = opposed
+            .iter()
+            .copied()
+            .filter(|&c| {
+                outliers.iter().any(|&o| {
+                    !positions[o].iv.overlaps(&positions[c].iv) && time_ok(o, c)
+                })
+            })
+            .collect();
+        let (outcome, severity, other) = if contradicting.is_empty() {
+            (Outcome::ChangeOverTime, Severity::Info, opposed)
+        } else {
+            (Outcome::Contradiction, rule.severity, contradicting)
+        };
+        if other.is_empty() {
+            continue;
+        }
+        out.push(finding(rule, &positions, &outliers, &other, outcome, severity));
+    }
+}
+
+/// The positions among `candidates` that share the point held by the most articles; ties go
+/// to the lowest point, so the choice is deterministic.
+fn deepest(positions: &[Position], candidates: &[usize]) -> Vec<usize> {
+    let mut best: Option<(usize, crate::value::Position)> = None;
+    let mut points: Vec<crate::value::Position> =
+        candidates.iter().map(|&i| positions[i].iv.lo_pos()).collect();
+    points.sort();
+    points.dedup();
+    for p in points {
+        let articles: BTreeSet<&str> = candidates
+            .iter()
+            .filter(|&&i| positions[i].iv.contains_pos(p))
+            .map(|&i| &*positions[i].first().path)
+            .collect();
+        if best.is_none_or(|(n, _)| articles.len() > n) {
+            best = Some((articles.len(), p));
+        }
+    }
+    match best {
+        Some((_, p)) => candidates
+            .iter()
+            .copied()
+            .filter(|&i| positions[i].iv.contains_pos(p))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+fn articles(positions: &[Position], idx: &[usize]) -> usize {
+    idx.iter()
+        .map(|&i| &*positions[i].first().path)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+fn finding(
+    rule: &crate::rules::Rule,
+    positions: &[Position],
+    outliers: &[usize],
+    other: &[usize],
+    outcome: Outcome,
+    severity: Severity,
+) -> Finding {
+    let n_out = articles(positions, outliers);
+    let n_other = articles(positions, other);
+    let majority = n_other > n_out;
+    // Sides in path order; in a two-sided disagreement the side holding the first path
+    // goes first.
+    let first_path = |side: &[usize]| {
+        side.iter()
+            .map(|&i| (&*positions[i].first().path, positions[i].first().span.start))
+            .min()
+    };
+    let (primary, secondary, n_primary, n_secondary) =
+        if majority || first_path(outliers) <= first_path(other) {
+            (outliers, other, n_out, n_other)
+        } else {
+            (other, outliers, n_other, n_out)
+        };
+    let mut sites = Vec::new();
+    let sorted = |side: &[usize]| -> Vec<&Claim> {
+        let mut v: Vec<&Claim> = side.iter().map(|&i| positions[i].first()).collect();
+        v.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
+        v.truncate(MAX_SITES_PER_SIDE);
+        v
+    };
+    for (k, c) in sorted(primary).into_iter().enumerate() {
+        sites.push(Site::of(c, if k == 0 { Role::Primary } else { Role::Agrees }));
+    }
+    let others = sorted(secondary);
+    for c in &others {
+        sites.push(Site::of(c, Role::Conflicts));
+    }
+    let agreeing = majority.then(|| {
+        // The value as most of the majority write it.
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in secondary {
+            *counts.entry(positions[i].first().text.as_str()).or_default() += 1;
+        }
+        let text = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(t, _)| t.to_string())
+            .unwrap_or_default();
+        let reading = secondary
+            .iter()
+            .map(|&i| positions[i].first())
+            .find(|c| c.text == text)
+            .map(|c| c.reading())
+            .unwrap_or_default();
+        Agreement {
+            articles: n_secondary,
+            text,
+            reading,
+        }
+    });
+    let help = help_text(&sites, agreeing.as_ref(), outcome);
+    let message = match outcome {
+        Outcome::Contradiction => rule.message.clone(),
+        Outcome::ChangeOverTime => format!("figure changed over time: {}", rule.title),
+    };
+    Finding {
+        rule: rule.id.clone(),
+        subject: positions[primary[0]].first().subject.clone(),
+        severity,
+        outcome,
+        message,
+        help,
+        sites,
+        primary_articles: n_primary,
+        other_articles: n_secondary,
+        agreeing,
+    }
+}
+
+fn help_text(sites: &[Site], agreeing: Option<&Agreement>, outcome: Outcome) -> String {
+    let primary = &sites[0];
+    let when = |s: &Site| match s.reference.days() {
+        Some(_) => s.reference.describe(),
+        None => "with no date".to_string(),
+    };
+    if let Some(a) = agreeing {
+        let n = if a.articles == 1 { "article gives" } else { "articles give" };
+        return format!(
+            "{} {n} {} ({}); {} gives {} ({}), {}",
+            a.articles,
+            a.text,
+            a.reading,
+            primary.file_name(),
+            primary.text,
+            primary.reading,
+            when(primary),
+        );
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for s in sites {
+        let part = format!("{} gives {} {}", s.file_name(), s.text, when(s));
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    let tail = match outcome {
+        Outcome::Contradiction => "the figures do not overlap",
+        Outcome::ChangeOverTime => "the figures are for different times",
+    };
+    format!("{}; {tail}", parts.join("; "))
+}

@@ -1,0 +1,328 @@
+//! Extraction: `(RuleSet, Article)` → claims.
+//!
+//! Each rule's patterns are run over the article's body. The `value` group is read by the
+//! kind's grammar (one module per grammar: [`number`], [`count`], [`percent`], [`date`]),
+//! the other named groups become the subject key through the rule's synonym tables, and the
+//! sentence around the match is searched for the figure's reference time ("as of
+//! February 5").
+
+pub mod count;
+pub mod date;
+pub mod grammar;
+pub mod hedge;
+pub mod number;
+pub mod percent;
+
+use crate::article::{line_col, Article};
+use crate::date::fmt_days;
+use crate::rules::{Kind, Rule, RuleSet};
+use crate::value::{Interval, Unit};
+use grammar::{Grammar, Hedge, ParseContext};
+use regex::Regex;
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+/// When a figure holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "source", rename_all = "kebab-case")]
+pub enum RefTime {
+    /// Nothing says when.
+    Unknown,
+    /// The sentence says when ("as of February 5").
+    Explicit {
+        /// The time as written.
+        text: String,
+        /// The days it covers, or why it could not be resolved.
+        #[serde(serialize_with = "ser_days")]
+        days: Result<Interval, String>,
+    },
+    /// The article's published date.
+    Published {
+        /// The day of publication.
+        #[serde(serialize_with = "ser_days")]
+        days: Result<Interval, String>,
+    },
+}
+
+fn ser_days<S: serde::Serializer>(v: &Result<Interval, String>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Ok(iv) => s.serialize_str(&fmt_days(iv)),
+        Err(why) => s.serialize_str(&format!("unresolved: {why}")),
+    }
+}
+
+impl RefTime {
+    /// The days the reference time covers, when known and resolved.
+    pub fn days(&self) -> Option<&Interval> {
+        match self {
+            RefTime::Unknown => None,
+            RefTime::Explicit { days, .. } | RefTime::Published { days } => days.as_ref().ok(),
+        }
+    }
+
+    /// A short description for reports: "as of February 5", "published 2026-02-05", "no
+    /// date".
+    pub fn describe(&self) -> String {
+        match self {
+            RefTime::Unknown => "no date".into(),
+            RefTime::Explicit { text, days } => match days {
+                Ok(iv) => format!("as of {text} ({})", fmt_days(iv)),
+                Err(_) => format!("as of {text}"),
+            },
+            RefTime::Published { days } => match days {
+                Ok(iv) => format!("published {}", fmt_days(iv)),
+                Err(_) => "published date unknown".into(),
+            },
+        }
+    }
+}
+
+/// One claim found in an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// The rule that found it.
+    pub rule: Arc<str>,
+    /// The article's path as shown in reports.
+    pub path: Arc<str>,
+    /// The subject key (`who=military, what=killed`); empty when the rule has no subject
+    /// groups.
+    pub subject: String,
+    /// The value as written ("20 per cent").
+    pub text: String,
+    /// Byte span of the value in the article's file.
+    pub span: Range<usize>,
+    /// Line of the value, from 1.
+    pub line: usize,
+    /// Column of the value in characters, from 1.
+    pub column: usize,
+    /// The value read as an interval, or why it could not be resolved.
+    #[serde(serialize_with = "ser_value")]
+    pub value: Result<Interval, String>,
+    /// What the interval measures.
+    pub unit: Unit,
+    /// The hedge the value was written with.
+    pub hedge: Option<Hedge>,
+    /// When the figure holds.
+    pub reference: RefTime,
+}
+
+fn ser_value<S: serde::Serializer>(
+    v: &Result<Interval, String>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(1))?;
+    match v {
+        Ok(iv) => m.serialize_entry("interval", &iv.notation())?,
+        Err(why) => m.serialize_entry("unresolved", why)?,
+    }
+    m.end()
+}
+
+impl Claim {
+    /// The interval as readers see it: "19.25–19.35%", "over 14,000", "2022-02-24".
+    pub fn reading(&self) -> String {
+        match &self.value {
+            Ok(iv) => describe(iv, self.unit),
+            Err(why) => format!("unresolved: {why}"),
+        }
+    }
+}
+
+/// An interval described for readers in its unit.
+pub fn describe(iv: &Interval, unit: Unit) -> String {
+    use crate::value::{fmt_grouped, Bound};
+    if unit == Unit::Day {
+        return fmt_days(iv);
+    }
+    let suffix = if unit == Unit::Percent { "%" } else { "" };
+    let n = |x: f64| format!("{}{suffix}", fmt_grouped(x));
+    match (iv.lo, iv.hi) {
+        (Bound::Closed(a), Bound::Closed(b)) if a == b => n(a),
+        (Bound::Unbounded | Bound::Closed(0.0), Bound::Open(b)) => format!("under {}", n(b)),
+        (Bound::Unbounded | Bound::Closed(0.0), Bound::Closed(b)) => format!("at most {}", n(b)),
+        (Bound::Open(a), Bound::Unbounded) => format!("over {}", n(a)),
+        (Bound::Closed(a), Bound::Unbounded) => format!("at least {}", n(a)),
+        (Bound::Unbounded, Bound::Unbounded) => "any value".into(),
+        (lo, hi) => format!(
+            "{}–{}{suffix}",
+            fmt_grouped(lo.point().unwrap_or(f64::NEG_INFINITY)),
+            fmt_grouped(hi.point().unwrap_or(f64::INFINITY))
+        ),
+    }
+}
+
+static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    let date = crate::extract::date::DateGrammar;
+    Regex::new(&format!(
+        r"(?i:(?-u:\b)(?:as of|as at|as on|by the end of|at the end of)\s+(?P<value>{}))",
+        date.regex()
+    ))
+    .expect("the reference-time pattern is valid")
+});
+
+/// The byte range of the sentence around `span`: from after the previous sentence end
+/// (`.`, `!`, `?` followed by a space, or a line break) to the next one.
+pub fn sentence_around(text: &str, span: &Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let mut start = span.start.min(text.len());
+    while start > 0 {
+        let b = bytes[start - 1];
+        if b == b'\n' {
+            break;
+        }
+        if start >= 2
+            && b == b' '
+            && matches!(bytes[start - 2], b'.' | b'!' | b'?')
+            && bytes.get(start).is_some_and(|c| !c.is_ascii_lowercase())
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = span.end.min(text.len());
+    while end < text.len() {
+        let b = bytes[end];
+        if b == b'\n' {
+            break;
+        }
+        if matches!(b, b'.' | b'!' | b'?')
+            && bytes.get(end + 1).is_none_or(|c| c.is_ascii_whitespace())
+        {
+            end += 1;
+            break;
+        }
+        end += 1;
+    }
+    start..end
+}
+
+/// Every claim the rules find in the article, in order of position, then rule.
+pub fn extract(rules: &RuleSet, article: &Article) -> Vec<Claim> {
+    let path: Arc<str> = Arc::from(article.path.as_str());
+    let mut claims = Vec::new();
+    for rule in &rules.rules {
+        extract_rule(rule, article, &path, &mut claims);
+    }
+    claims.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
+    claims
+}
+
+fn extract_rule(rule: &Rule, article: &Article, path: &Arc<str>, out: &mut Vec<Claim>) {
+    let body = &article.text[article.body_start..];
+    let grammar = rule.kind.grammar();
+    let cx = ParseContext {
+        published: article.meta.published,
+        hedges: rule.hedges,
+        exact: rule.exact,
+    };
+    let rule_id: Arc<str> = Arc::from(rule.id.as_str());
+    let mut seen: Vec<usize> = Vec::new();
+    for re in &rule.regexes {
+        for caps in re.captures_iter(body) {
+            let Some(m) = caps.name("value") else {
+                continue;
+            };
+            let start = article.body_start + m.start();
+            // Two patterns of a rule may find the same figure.
+            if seen.contains(&start) {
+                continue;
+            }
+            let Some(parsed) = grammar.parse(m.as_str(), &cx) else {
+                continue;
+            };
+            seen.push(start);
+            let subject = rule
+                .subjects
+                .iter()
+                .filter_map(|dim| {
+                    let c = caps.name(&dim.name)?;
+                    Some(format!("{}={}", dim.name, dim.key(c.as_str())))
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let span = start..article.body_start + m.end();
+            let (line, column) = line_col(&article.text, span.start);
+            let reference = reference_time(rule, article, &span, &cx);
+            out.push(Claim {
+                rule: rule_id.clone(),
+                path: path.clone(),
+                subject,
+                text: m.as_str().to_string(),
+                span,
+                line,
+                column,
+                value: parsed.value,
+                unit: parsed.unit,
+                hedge: parsed.hedge,
+                reference,
+            });
+        }
+    }
+}
+
+fn reference_time(rule: &Rule, article: &Article, span: &Range<usize>, cx: &ParseContext) -> RefTime {
+    if rule.kind == Kind::Date {
+        // A date claim is its own time.
+        return RefTime::Unknown;
+    }
+    let sentence = sentence_around(&article.text, span);
+    let s = &article.text[sentence.clone()];
+    let grammar = crate::extract::date::DateGrammar;
+    for caps in AS_OF.captures_iter(s) {
+        let Some(m) = caps.name("value") else { continue };
+        // The figure's own text is never its time.
+        let abs = sentence.start + m.start()..sentence.start + m.end();
+        if abs.start < span.end && span.start < abs.end {
+            continue;
+        }
+        if let Some(p) = grammar.parse(m.as_str(), cx) {
+            return RefTime::Explicit {
+                text: m.as_str().to_string(),
+                days: p.value,
+            };
+        }
+    }
+    match article.meta.published {
+        Some(d) => RefTime::Published {
+            days: Ok(crate::date::day_interval(d)),
+        },
+        None => RefTime::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_full_stops_and_line_breaks() {
+        let text = "First one. Second has 20 per cent of U.S. aid, as of May. Third.\nNext";
+        let at = text.find("20").unwrap();
+        let s = sentence_around(text, &(at..at + 2));
+        assert_eq!(&text[s], "Second has 20 per cent of U.S. aid, as of May.");
+        let at = text.find("Next").unwrap();
+        assert_eq!(&text[sentence_around(text, &(at..at + 4))], "Next");
+    }
+
+    #[test]
+    fn descriptions_read_naturally() {
+        use crate::value::Bound;
+        assert_eq!(describe(&Interval::rounded(19.3, 0.1), Unit::Percent), "19.25–19.35%");
+        assert_eq!(
+            describe(&Interval { lo: Bound::Open(14000.0), hi: Bound::Unbounded }, Unit::Count),
+            "over 14,000"
+        );
+        assert_eq!(describe(&Interval::point(12.0), Unit::Count), "12");
+        assert_eq!(
+            describe(&Interval { lo: Bound::Closed(0.0), hi: Bound::Closed(700.0) }, Unit::Count),
+            "at most 700"
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! claimlint finds conflicting factual claims across news articles.
+//!
+//! The pipeline is a chain of pure functions over plain data, one module per stage:
+//!
+//! ```text
+//! articles ─┐                                       ┌─ human (miette) / json
+//!           ├─ load ─ extract ─ compare ─ findings ─┤
+//! rules ────┘                                       └─ exit code
+//! ```
+//!
+//! - [`article`]: files → [`article::Article`] (text and front-matter metadata);
+//! - [`rules`]: TOML rule packs → a validated, compiled [`rules::RuleSet`];
+//! - [`extract`]: `(RuleSet, Article)` → [`extract::Claim`]s, each value an interval;
+//! - [`compare`]: claims grouped by rule and subject → [`finding::Finding`]s;
+//! - [`report`]: findings → text (miette diagnostics) or JSON.
+//!
+//! The library never prints; the `claimlint` binary owns the terminal.
+
+#![warn(missing_docs)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod article;
+pub mod compare;
+pub mod date;
+pub mod examples;
+pub mod extract;
+pub mod finding;
+pub mod report;
+pub mod rules;
+pub mod value;
+pub mod walk;

@@ -1,0 +1,793 @@
+//! Claim rules: TOML packs → a validated, compiled [`RuleSet`].
+//!
+//! A rule file holds `[[rule]]` tables. A rule says what is claimed (`kind`), how to find it
+//! (`patterns`, regexes in which `{value}` stands for the engine's grammar for the kind), how
+//! to key it (named groups mapped through `subjects` synonym tables) and how to compare it
+//! (`time`, `tolerance`, `exact`, `hedges`, `severity`). See `docs/rules.md`.
+//!
+//! Loading collects every problem it can find in a file instead of stopping at the first,
+//! and each problem carries the byte span of its place in the TOML.
+
+use crate::extract::grammar::{Grammar, HedgeRatios};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// What a rule claims; each kind has one value grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A share in percent: "19.3%", "20 per cent", "a fifth", "one in five".
+    Percentage,
+    /// A number of things or people: "55,000", "fifty-five thousand", "tens of thousands".
+    Count,
+    /// A calendar date or period: "February 24, 2022", "March 2022", "last month".
+    Date,
+}
+
+impl Kind {
+    /// The value grammar for this kind.
+    pub fn grammar(self) -> &'static dyn Grammar {
+        match self {
+            Kind::Percentage => &crate::extract::percent::PercentGrammar,
+            Kind::Count => &crate::extract::count::CountGrammar,
+            Kind::Date => &crate::extract::date::DateGrammar,
+        }
+    }
+
+    /// The kind's name as written in rule files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Percentage => "percentage",
+            Kind::Count => "count",
+            Kind::Date => "date",
+        }
+    }
+}
+
+/// How bad a finding is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Default,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Shown on request; a figure that changed over time.
+    Info,
+    /// Worth a look; fails the run only with `--fail-on warning`.
+    Warning,
+    /// A contradiction; fails the run by default.
+    #[default]
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// Whether figures of a rule are tied to a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeMode {
+    /// Figures hold as of a reference time; figures for different known times are a change
+    /// over time, not a contradiction.
+    #[default]
+    AsOf,
+    /// Figures do not change (the date an event happened): every pair is compared.
+    Timeless,
+}
+
+// ---------------------------------------------------------------------------------------
+// The file format.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileToml {
+    #[serde(default)]
+    rule: Vec<Spanned<RuleToml>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleToml {
+    id: Spanned<String>,
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    kind: Spanned<Kind>,
+    patterns: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    subject: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    subjects: BTreeMap<Spanned<String>, BTreeMap<String, Vec<Spanned<String>>>>,
+    #[serde(default)]
+    time: TimeMode,
+    #[serde(default)]
+    severity: Severity,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    tolerance: Option<Spanned<f64>>,
+    #[serde(default)]
+    exact: bool,
+    #[serde(default)]
+    hedges: Option<HedgesToml>,
+    #[serde(default)]
+    example: Vec<ExampleToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HedgesToml {
+    #[serde(default)]
+    about: Option<f64>,
+    #[serde(default)]
+    nearly: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleToml {
+    text: String,
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    subject: Option<String>,
+    #[serde(default)]
+    none: bool,
+}
+
+// ---------------------------------------------------------------------------------------
+// The compiled form.
+
+/// A rule test: a text and what the rule must read from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// The text to extract from.
+    pub text: String,
+    /// The value as written that must be found.
+    pub value: Option<String>,
+    /// The subject key that must be given.
+    pub subject: Option<String>,
+    /// When true, the rule must find nothing in the text.
+    pub none: bool,
+}
+
+/// One subject dimension: a named group of the patterns and its synonym table.
+#[derive(Debug, Clone)]
+pub struct SubjectDim {
+    /// The group's name, which is also the dimension's name.
+    pub name: String,
+    /// Synonyms, lower-cased, longest first, with the key each maps to.
+    synonyms: Vec<(String, String)>,
+}
+
+impl SubjectDim {
+    /// The key for a captured text: the keys of every synonym found in it (longest match
+    /// first, whole words), sorted and joined with `+` ("soldiers and civilians" →
+    /// `civilian+military`); the text itself, lower-cased, when no synonym is found.
+    pub fn key(&self, captured: &str) -> String {
+        let lower = captured.to_lowercase();
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        let mut keys: Vec<&str> = Vec::new();
+        for (syn, key) in &self.synonyms {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(syn.as_str()) {
+                let start = from + i;
+                let end = start + syn.len();
+                from = end;
+                let word_start = !lower[..start].chars().next_back().is_some_and(is_word);
+                let word_end = !lower[end..].chars().next().is_some_and(is_word);
+                if !word_start || !word_end || taken.iter().any(|r| r.start < end && start < r.end)
+                {
+                    continue;
+                }
+                taken.push(start..end);
+                if !keys.contains(&key.as_str()) {
+                    keys.push(key);
+                }
+            }
+        }
+        if keys.is_empty() {
+            return lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+        keys.sort_unstable();
+        keys.join("+")
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// A validated, compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Stable identifier, the diagnostic code (`territory.russia-control`).
+    pub id: String,
+    /// One line saying what is claimed.
+    pub title: String,
+    /// Longer explanation, for `explain`.
+    pub description: Option<String>,
+    /// What is claimed.
+    pub kind: Kind,
+    /// The patterns as written, with `{value}`.
+    pub patterns: Vec<String>,
+    /// The patterns compiled, `{value}` replaced by the kind's grammar.
+    pub regexes: Vec<Regex>,
+    /// Subject dimensions in key order.
+    pub subjects: Vec<SubjectDim>,
+    /// Whether figures are tied to a reference time.
+    pub time: TimeMode,
+    /// Severity of a contradiction.
+    pub severity: Severity,
+    /// The headline of a finding.
+    pub message: String,
+    /// Absolute slack added to each side of every interval before comparing, in the kind's
+    /// unit (percent, things, days).
+    pub tolerance: f64,
+    /// Whether bare figures are exact rather than rounded.
+    pub exact: bool,
+    /// How hedged figures widen.
+    pub hedges: HedgeRatios,
+    /// Rule tests.
+    pub examples: Vec<Example>,
+    /// The file the rule came from, as shown in reports.
+    pub file: String,
+}
+
+/// Every rule loaded, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    /// The rules.
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The rule with this id.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// A problem in a rule file, with its place.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct RuleError {
+    /// The rule file, as shown in reports.
+    pub path: String,
+    /// The file's text (empty when it could not be read).
+    pub text: String,
+    /// The offending bytes.
+    pub span: Range<usize>,
+    /// Line, from 1 (0 when the file could not be read).
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, when known.
+    pub help: Option<String>,
+}
+
+impl RuleError {
+    fn new(path: &str, text: &str, span: Range<usize>, message: String) -> RuleError {
+        let (line, column) = crate::article::line_col(text, span.start);
+        RuleError {
+            path: path.to_string(),
+            text: text.to_string(),
+            span,
+            line,
+            column,
+            message,
+            help: None,
+        }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> RuleError {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// The rule files under `paths`: each path is a `.toml` file or a directory searched
+/// recursively for `.toml` files, in sorted order.
+pub fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Vec<RuleError>> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let shown = crate::article::display_path(p);
+        match std::fs::metadata(p) {
+            Err(e) => errors.push(RuleError {
+                line: 0,
+                column: 0,
+                ..RuleError::new(&shown, "", 0..0, format!("cannot read rules: {e}"))
+            }),
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                collect_toml(p, &mut found, &mut errors);
+                found.sort();
+                if found.is_empty() {
+                    errors.push(RuleError {
+                        line: 0,
+                        column: 0,
+                        ..RuleError::new(&shown, "", 0..0, "no rule files (*.toml) here".into())
+                    });
+                }
+                files.extend(found);
+            }
+            Ok(_) => files.push(p.clone()),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<RuleError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            let shown = crate::article::display_path(dir);
+            errors.push(RuleError {
+                line: 0,
+                column: 0,
+                ..RuleError::new(&shown, "", 0..0, format!("cannot read rules: {e}"))
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_toml(&path, out, errors);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+/// Loads every rule under `paths` (files or directories), or every problem found.
+pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+    let files = rule_files(paths)?;
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for f in &files {
+        let shown = crate::article::display_path(f);
+        match std::fs::read(f) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => sources.push((shown, text)),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    errors.push(RuleError::new(
+                        &shown,
+                        &text,
+                        at..at + 1,
+                        "rule file is not UTF-8 text".into(),
+                    ));
+                }
+            },
+            Err(e) => errors.push(RuleError {
+                line: 0,
+                column: 0,
+                ..RuleError::new(&shown, "", 0..0, format!("cannot read rules: {e}"))
+            }),
+        }
+    }
+    let refs: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    match parse_sources(&refs) {
+        Ok(set) if errors.is_empty() => Ok(set),
+        Ok(_) => Err(errors),
+        Err(mut more) => {
+            errors.append(&mut more);
+            Err(errors)
+        }
+    }
+}
+
+/// Parses rule files given as `(path, text)` pairs into one set.
+pub fn parse_sources(sources: &[(&str, &str)]) -> Result<RuleSet, Vec<RuleError>> {
+    let mut set = RuleSet::default();
+    let mut errors = Vec::new();
+    // Where each id was first defined: (path, line).
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+    for (path, text) in sources {
+        let file: FileToml = match toml::from_str(text) {
+            Ok(f) => f,
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                errors.push(RuleError::new(path, text, span, e.message().to_string()));
+                continue;
+            }
+        };
+        for rule in file.rule {
+            let rule_span = rule.span();
+            let rule = rule.into_inner();
+            let id_span = rule.id.span();
+            let id = rule.id.get_ref().clone();
+            if let Some((first_path, first_line)) = seen.get(&id) {
+                errors.push(
+                    RuleError::new(path, text, id_span, format!("duplicate rule id `{id}`"))
+                        .help(format!("first defined at {first_path}:{first_line}")),
+                );
+            } else {
+                let (line, _) = crate::article::line_col(text, id_span.start);
+                seen.insert(id.clone(), (path.to_string(), line));
+            }
+            match compile_rule(path, text, rule, rule_span) {
+                Ok(r) => set.rules.push(r),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(set)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Rewrites `\b` and `\B` outside character classes to their ASCII forms. A Unicode word
+/// boundary pushes the regex engine off its fast automaton on text full of curly quotes and
+/// dashes (20–40× slower); in patterns written around English words the ASCII form matches
+/// the same places.
+pub fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut in_class = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('b') if in_class == 0 => out.push_str(r"(?-u:\b)"),
+                Some('B') if in_class == 0 => out.push_str(r"(?-u:\B)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                in_class += 1;
+                out.push(c);
+            }
+            ']' if in_class > 0 => {
+                in_class -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The largest compiled size a rule's pattern may take: a bound on memory and compile time
+/// for patterns from untrusted rule files.
+pub const REGEX_SIZE_LIMIT: usize = 8 * 1024 * 1024;
+
+/// `{value}` in a pattern replaced by the kind's grammar as the group `value`, and `\b`
+/// made ASCII.
+pub fn expand_pattern(pattern: &str, kind: Kind) -> String {
+    let grammar = format!("(?P<value>{})", kind.grammar().regex());
+    ascii_word_boundaries(pattern).replace("{value}", &grammar)
+}
+
+fn compile_rule(
+    path: &str,
+    text: &str,
+    rule: RuleToml,
+    rule_span: Range<usize>,
+) -> Result<Rule, Vec<RuleError>> {
+    let mut errors = Vec::new();
+    let kind = *rule.kind.get_ref();
+    let id = rule.id.get_ref().clone();
+    let id_ok = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    if !id_ok {
+        errors.push(
+            RuleError::new(path, text, rule.id.span(), format!("bad rule id `{id}`"))
+                .help("use letters, digits, `.`, `-` and `_`, e.g. `casualties.toll`"),
+        );
+    }
+    if rule.patterns.get_ref().is_empty() {
+        errors.push(RuleError::new(
+            path,
+            text,
+            rule.patterns.span(),
+            "a rule needs at least one pattern".into(),
+        ));
+    }
+    let mut regexes = Vec::new();
+    let mut groups: Vec<String> = Vec::new();
+    for p in rule.patterns.get_ref() {
+        let src = p.get_ref();
+        let n = src.matches("{value}").count();
+        if n != 1 {
+            errors.push(
+                RuleError::new(
+                    path,
+                    text,
+                    p.span(),
+                    format!("a pattern must hold `{{value}}` exactly once (it holds it {n} times)"),
+                )
+                .help("`{value}` marks where the figure stands; the engine fills in its grammar"),
+            );
+            continue;
+        }
+        let expanded = expand_pattern(src, kind);
+        match regex::RegexBuilder::new(&expanded)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+        {
+            Ok(re) => {
+                for name in re.capture_names().flatten() {
+                    if name != "value" && !groups.iter().any(|g| g == name) {
+                        groups.push(name.to_string());
+                    }
+                }
+                regexes.push(re);
+            }
+            Err(e) => {
+                let msg = match &e {
+                    regex::Error::CompiledTooBig(_) => format!(
+                        "pattern is too large once compiled (limit {} MiB)",
+                        REGEX_SIZE_LIMIT / (1024 * 1024)
+                    ),
+                    _ => "pattern is not a valid regex".to_string(),
+                };
+                errors.push(RuleError::new(path, text, p.span(), msg).help(e.to_string()));
+            }
+        }
+    }
+    // Subject dimensions: the declared order, else the groups in order of appearance.
+    let order: Vec<String> = match &rule.subject {
+        Some(list) => {
+            for s in list.get_ref() {
+                if !groups.iter().any(|g| g == s.get_ref()) && errors.is_empty() {
+                    errors.push(
+                        RuleError::new(
+                            path,
+                            text,
+                            s.span(),
+                            format!("subject `{}` is not a named group of any pattern", s.get_ref()),
+                        )
+                        .help(format!("capture it with `(?P<{}>...)`", s.get_ref())),
+                    );
+                }
+            }
+            list.get_ref().iter().map(|s| s.get_ref().clone()).collect()
+        }
+        None => groups.clone(),
+    };
+    let mut subjects = Vec::new();
+    for name in &order {
+        let mut synonyms: Vec<(String, String)> = Vec::new();
+        let mut by_word: HashMap<String, (String, Range<usize>)> = HashMap::new();
+        if let Some((_, table)) = rule.subjects.iter().find(|(k, _)| k.get_ref() == name) {
+            for (key, words) in table {
+                for w in words {
+                    let lw = w.get_ref().trim().to_lowercase();
+                    if lw.is_empty() {
+                        errors.push(RuleError::new(path, text, w.span(), "empty synonym".into()));
+                        continue;
+                    }
+                    if let Some((other, _)) = by_word.get(&lw) {
+                        if other != key {
+                            errors.push(RuleError::new(
+                                path,
+                                text,
+                                w.span(),
+                                format!(
+                                    "synonym `{lw}` maps to two subject keys: `{other}` and `{key}`"
+                                ),
+                            ));
+                        }
+                        continue;
+                    }
+                    by_word.insert(lw.clone(), (key.clone(), w.span()));
+                    synonyms.push((lw, key.clone()));
+                }
+            }
+        }
+        synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        subjects.push(SubjectDim {
+            name: name.clone(),
+            synonyms,
+        });
+    }
+    for k in rule.subjects.keys() {
+        if !groups.iter().any(|g| g == k.get_ref()) && errors.is_empty() {
+            errors.push(
+                RuleError::new(
+                    path,
+                    text,
+                    k.span(),
+                    format!("subject table `{}` names no group of any pattern", k.get_ref()),
+                )
+                .help(format!("capture it with `(?P<{}>...)`", k.get_ref())),
+            );
+        }
+    }
+    let tolerance = match rule.tolerance {
+        Some(t) if !(t.get_ref().is_finite() && *t.get_ref() >= 0.0) => {
+            errors.push(RuleError::new(
+                path,
+                text,
+                t.span(),
+                "tolerance must be a number at or above 0".into(),
+            ));
+            0.0
+        }
+        Some(t) => *t.get_ref(),
+        None => 0.0,
+    };
+    let mut hedges = HedgeRatios::default();
+    if let Some(h) = &rule.hedges {
+        for (v, slot) in [(h.about, &mut hedges.about), (h.nearly, &mut hedges.nearly)] {
+            if let Some(v) = v {
+                if !(0.0..1.0).contains(&v) {
+                    errors.push(RuleError::new(
+                        path,
+                        text,
+                        rule_span.clone(),
+                        format!("hedge ratio {v} must be at least 0 and below 1"),
+                    ));
+                }
+                *slot = v;
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let message = rule
+        .message
+        .unwrap_or_else(|| format!("articles disagree: {}", rule.title.to_lowercase()));
+    Ok(Rule {
+        id,
+        title: rule.title,
+        description: rule.description,
+        kind,
+        patterns: rule
+            .patterns
+            .into_inner()
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
+        regexes,
+        subjects,
+        time: rule.time,
+        severity: rule.severity,
+        message,
+        tolerance,
+        exact: rule.exact,
+        hedges,
+        examples: rule
+            .example
+            .into_iter()
+            .map(|e| Example {
+                text: e.text,
+                value: e.value,
+                subject: e.subject,
+                none: e.none,
+            })
+            .collect(),
+        file: path.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<RuleSet, Vec<RuleError>> {
+        parse_sources(&[("r.toml", text)])
+    }
+
+    const GOOD: &str = r#"
+[[rule]]
+id = "casualties.toll"
+title = "Casualty figures"
+kind = "count"
+patterns = ['(?i){value}\s+(?P<who>soldiers|civilians)\s+(?P<what>killed|lost)']
+[rule.subjects.who]
+military = ["soldiers", "troops"]
+civilian = ["civilians"]
+"#;
+
+    #[test]
+    fn a_good_rule_compiles() {
+        let set = parse(GOOD).unwrap();
+        let r = &set.rules[0];
+        assert_eq!(r.id, "casualties.toll");
+        assert_eq!(r.kind, Kind::Count);
+        assert_eq!(r.severity, Severity::Error);
+        assert_eq!(r.time, TimeMode::AsOf);
+        let names: Vec<_> = r.subjects.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["who", "what"]);
+        assert_eq!(r.message, "articles disagree: casualty figures");
+    }
+
+    #[test]
+    fn subject_keys_map_synonyms_longest_first() {
+        let set = parse(GOOD).unwrap();
+        let who = &set.rules[0].subjects[0];
+        assert_eq!(who.key("Soldiers"), "military");
+        assert_eq!(who.key("soldiers and civilians"), "civilian+military");
+        assert_eq!(who.key("  Mercenaries  here "), "mercenaries here");
+        // Whole words only: "troopship" is not "troops".
+        assert_eq!(who.key("troopships"), "troopships");
+    }
+
+    #[test]
+    fn toml_errors_point_at_their_place() {
+        let errs = parse("[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"percentage\"\npatterns = ['{value}']\ncolour = 1\n").unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].line, 6, "{}", errs[0]);
+        assert!(errs[0].message.contains("unknown field `colour`"), "{}", errs[0]);
+        let errs = parse("[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"volume\"\npatterns = ['{value}']\n").unwrap_err();
+        assert_eq!(errs[0].line, 4);
+        assert!(errs[0].message.contains("unknown variant `volume`"), "{}", errs[0]);
+    }
+
+    #[test]
+    fn every_pattern_problem_is_reported_at_once() {
+        let errs = parse(
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['no placeholder', '({value}', '{value} {value}']\n",
+        )
+        .unwrap_err();
+        assert_eq!(errs.len(), 3, "{errs:?}");
+        assert!(errs[0].message.contains("exactly once"));
+        assert!(errs[1].message.contains("not a valid regex"));
+        assert!(errs[1].help.is_some());
+        assert!(errs.iter().all(|e| e.line == 5));
+    }
+
+    #[test]
+    fn duplicate_ids_and_two_keys_for_one_word() {
+        let one = "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['(?P<who>a) {value}']\n[rule.subjects.who]\nk1 = [\"a\"]\nk2 = [\"A\"]\n";
+        let errs = parse_sources(&[("a.toml", one), ("b.toml", one)]).unwrap_err();
+        let msgs: Vec<_> = errs.iter().map(|e| e.to_string()).collect();
+        assert!(msgs.iter().any(|m| m.contains("maps to two subject keys")), "{msgs:?}");
+        let dup = errs.iter().find(|e| e.message.contains("duplicate")).unwrap();
+        assert_eq!(dup.path, "b.toml");
+        assert_eq!(dup.help.as_deref(), Some("first defined at a.toml:2"));
+    }
+
+    #[test]
+    fn subject_tables_must_name_groups() {
+        let errs = parse("[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['{value}']\n[rule.subjects.who]\nk = [\"a\"]\n").unwrap_err();
+        assert!(errs[0].message.contains("names no group"), "{errs:?}");
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii_outside_classes() {
+        assert_eq!(ascii_word_boundaries(r"\bKyiv\b"), r"(?-u:\b)Kyiv(?-u:\b)");
+        assert_eq!(ascii_word_boundaries(r"\\b[\b]\B"), r"\\b[\b](?-u:\B)");
+        assert_eq!(ascii_word_boundaries(r"\d+\."), r"\d+\.");
+    }
+
+    #[test]
+    fn oversized_patterns_hit_the_limit() {
+        let big = "(?:a{1000}){1000}{value}";
+        let text = format!("[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['{big}']\n");
+        let errs = parse(&text).unwrap_err();
+        assert!(errs[0].message.contains("too large"), "{errs:?}");
+    }
+}

@@ -1,0 +1,286 @@
+//! End-to-end tests of the `claimlint` binary: output snapshots and exit statuses.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The output of one run.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs claimlint in `dir` with `args`.
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Runs claimlint in the package root.
+fn run(args: &[&str]) -> Run {
+    run_in(&root(), args)
+}
+
+fn json(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).expect("valid JSON")
+}
+
+// ---------------------------------------------------------------------------------------
+// The seeds.
+
+#[test]
+fn seeds_human_report() {
+    let r = run(&["check", "seeds"]);
+    assert_eq!(r.code, 1, "a contradiction fails the run; stderr: {}", r.stderr);
+    assert_eq!(r.stderr, "");
+    insta::assert_snapshot!(r.stdout);
+}
+
+#[test]
+fn seeds_json_report() {
+    let r = run(&["check", "seeds", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!(r.stdout);
+}
+
+#[test]
+fn seeds_find_the_territory_conflict_and_nothing_else() {
+    let r = run(&["check", "seeds", "--format", "json"]);
+    let doc = json(&r.stdout);
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{}", r.stdout);
+    let f = &findings[0];
+    assert_eq!(f["rule"], "territory.russia-control");
+    assert_eq!(f["severity"], "error");
+    let sites = f["sites"].as_array().unwrap();
+    let texts: Vec<_> = sites.iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["19.3%", "20 per cent"]);
+    assert_eq!(sites[0]["path"], "seeds/003_549929fe5eb0465e.txt");
+    assert_eq!(sites[1]["path"], "seeds/004_cb6d49b35ae820af.txt");
+    assert_eq!(sites[0]["interval"], "[19.25,19.35)");
+    assert_eq!(sites[1]["interval"], "[19.5,20.5)");
+    assert_eq!(sites[1]["reference"]["source"], "explicit");
+    assert_eq!(sites[1]["reference"]["text"], "February 5");
+}
+
+#[test]
+fn seeds_claims_table() {
+    let r = run(&["claims", "seeds"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!(r.stdout);
+}
+
+#[test]
+fn seeds_claims_json_keeps_subjects_apart() {
+    let r = run(&["claims", "seeds", "--format", "json"]);
+    assert_eq!(r.code, 0);
+    let doc = json(&r.stdout);
+    let claims = doc["claims"].as_array().unwrap();
+    let find = |text: &str| {
+        claims
+            .iter()
+            .find(|c| c["text"] == text)
+            .unwrap_or_else(|| panic!("no claim `{text}` in {claims:#?}"))
+    };
+    assert_eq!(find("about 20%")["rule"], "territory.russia-control");
+    let fifth = find("about a fifth");
+    assert_eq!(fifth["rule"], "territory.region-control");
+    assert_eq!(fifth["subject"], "who=kyiv, region=donetsk");
+    assert_eq!(
+        find("55,000")["subject"],
+        "side=ukraine, who=military, what=killed"
+    );
+    assert_eq!(find("over 14,000")["subject"], "who=civilian, what=killed");
+    assert_eq!(find("over 14,000")["value"]["interval"], "(14000,)");
+    assert_eq!(find("2022")["rule"], "event.invasion-start");
+    assert_eq!(find("2022")["value"]["interval"], "[18993,19358)");
+    // Relative dates with no published date stay unresolved, and say so.
+    let rel = find("last month");
+    assert!(rel["value"]["unresolved"].is_string(), "{rel}");
+}
+
+// ---------------------------------------------------------------------------------------
+// The test corpora.
+
+#[test]
+fn casualties_same_group_conflicts_other_groups_do_not() {
+    let r = run(&["check", "tests/corpus/casualties", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    let doc = json(&r.stdout);
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{}", r.stdout);
+    assert_eq!(findings[0]["subject"], "side=ukraine, who=military, what=killed");
+    let texts: Vec<_> = findings[0]["sites"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["46,000", "55,000"]);
+    insta::assert_snapshot!(run(&["check", "tests/corpus/casualties"]).stdout);
+}
+
+#[test]
+fn invasion_date_conflict() {
+    let r = run(&["check", "tests/corpus/invasion", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    let doc = json(&r.stdout);
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{}", r.stdout);
+    let f = &findings[0];
+    assert_eq!(f["rule"], "event.invasion-start");
+    assert_eq!(f["sites"][0]["text"], "March 2022");
+    insta::assert_snapshot!(run(&["check", "tests/corpus/invasion"]).stdout);
+}
+
+#[test]
+fn outlier_is_one_finding_naming_the_majority() {
+    let r = run(&["check", "tests/corpus/outlier", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    let doc = json(&r.stdout);
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{}", r.stdout);
+    assert_eq!(findings[0]["sites"][0]["path"], "tests/corpus/outlier/zz-outlier.md");
+    assert_eq!(findings[0]["agreeing"]["articles"], 5);
+    assert_eq!(findings[0]["agreeing"]["text"], "20 per cent");
+    insta::assert_snapshot!(run(&["check", "tests/corpus/outlier"]).stdout);
+}
+
+#[test]
+fn fifty_agree_one_does_not_gives_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..50 {
+        std::fs::write(
+            dir.path().join(format!("a{i:02}.txt")),
+            "Russian forces control 20% of Ukraine.\n",
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("odd.txt"),
+        "Russian forces control 17% of Ukraine.\n",
+    )
+    .unwrap();
+    let rules = root().join("rules");
+    let r = run_in(
+        dir.path(),
+        &["check", ".", "--rules", rules.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let doc = json(&r.stdout);
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1);
+    let f = &findings[0];
+    assert_eq!(f["sites"][0]["path"], "odd.txt");
+    assert_eq!(f["agreeing"]["articles"], 50);
+    assert_eq!(f["other_articles"], 50);
+    assert_eq!(f["sites"].as_array().unwrap().len(), 4, "the outlier and three of the fifty");
+}
+
+#[test]
+fn change_over_time_is_not_an_error() {
+    let r = run(&["check", "tests/corpus/time"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    insta::assert_snapshot!("time_default", r.stdout);
+    let r = run(&["check", "tests/corpus/time", "--show-changes"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("time_show_changes", r.stdout);
+    let r = run(&["check", "tests/corpus/time", "--fail-on", "info"]);
+    assert_eq!(r.code, 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Options and exit statuses.
+
+#[test]
+fn rules_option_replaces_the_default_rules() {
+    let r = run(&["check", "seeds", "--rules", "rules/casualties.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.starts_with("clean: 0 errors"), "{}", r.stdout);
+    let r = run(&[
+        "check",
+        "seeds",
+        "--rules",
+        "rules/casualties.toml",
+        "--rules",
+        "rules/territory.toml",
+    ]);
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn fail_on_never_exits_zero_with_findings() {
+    let r = run(&["check", "seeds", "--fail-on", "never"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("territory.russia-control"));
+}
+
+#[test]
+fn bad_rule_file_exits_2_and_points_at_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['({value}']\n",
+    )
+    .unwrap();
+    let r = run(&["check", "seeds", "--rules", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert!(r.stderr.contains("pattern is not a valid regex"), "{}", r.stderr);
+    assert!(r.stderr.contains("bad.toml:5:"), "{}", r.stderr);
+    assert!(r.stderr.contains("nothing was checked"), "{}", r.stderr);
+}
+
+#[test]
+fn missing_paths_exit_2() {
+    let r = run(&["check", "no/such/folder"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no/such/folder: cannot read"), "{}", r.stderr);
+    let r = run(&["check", "seeds", "--rules", "no/such/rules"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no/such/rules"), "{}", r.stderr);
+}
+
+#[test]
+fn bad_arguments_exit_2_and_help_exits_0() {
+    assert_eq!(run(&["check"]).code, 2);
+    assert_eq!(run(&["check", "seeds", "--format", "xml"]).code, 2);
+    assert_eq!(run(&["frobnicate"]).code, 2);
+    let help = run(&["check", "--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("Exit status:"), "{}", help.stdout);
+    assert!(run(&["--help"]).stdout.contains("2  claimlint could not do its job"));
+}
+
+#[test]
+fn a_bad_article_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Russian forces control 20% of Ukraine.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Russian forces control 17% of Ukraine.\n").unwrap();
+    std::fs::write(dir.path().join("c.txt"), b"Russian \xff forces\n").unwrap();
+    std::fs::write(
+        dir.path().join("d.md"),
+        "---\ntitle: x\npublished: 2026-02-30\n---\nBody.\n",
+    )
+    .unwrap();
+    let rules = root().join("rules");
+    let r = run_in(dir.path(), &["check", ".", "--rules", rules.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "an unreadable article is a tool error");
+    assert!(r.stdout.contains("territory.russia-control"), "{}", r.stdout);
+    assert!(r.stdout.contains("2 articles"), "{}", r.stdout);
+    insta::assert_snapshot!(r.stderr);
+}
