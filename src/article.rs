@@ -118,8 +118,15 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
 pub fn from_bytes(path: String, bytes: Vec<u8>) -> Result<Article, ArticleError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
-        ArticleError::NotUtf8 { path: path.clone(), offset, line }
+        let line = 1 + e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        ArticleError::NotUtf8 {
+            path: path.clone(),
+            offset,
+            line,
+        }
     })?;
     from_text(path, text)
 }
@@ -356,7 +363,8 @@ mod tests {
 
     #[test]
     fn toml_front_matter() {
-        let text = "+++\ntitle = \"Talks\"\npublished = 2026-02-05\noutlet = \"Wire\"\n+++\nBody.\n";
+        let text =
+            "+++\ntitle = \"Talks\"\npublished = 2026-02-05\noutlet = \"Wire\"\n+++\nBody.\n";
         let a = from_text("a.md".into(), text.into()).unwrap();
         assert_eq!(a.meta.title.as_deref(), Some("Talks"));
         assert_eq!(a.meta.outlet.as_deref(), Some("Wire"));

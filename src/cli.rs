@@ -1,12 +1,12 @@
 //! The command line: argument parsing, running the pipeline, writing output, exit status.
 
-use clap::{Parser, Subcommand, ValueEnum};
 use claimlint::article::{self, Article};
 use claimlint::extract::{self, Claim};
 use claimlint::finding::Finding;
 use claimlint::report::{self, human, Problem, Summary};
 use claimlint::rules::{self, RuleSet, Severity};
 use claimlint::walk;
+use clap::{Parser, Subcommand, ValueEnum};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -237,9 +237,8 @@ fn check(args: &CheckArgs) -> u8 {
     match args.format {
         CheckFormat::Human => {
             let files = &corpus.files;
-            let sources = |p: &str| -> Option<String> {
-                std::fs::read_to_string(files.get(p)?).ok()
-            };
+            let sources =
+                |p: &str| -> Option<String> { std::fs::read_to_string(files.get(p)?).ok() };
             let out_style = style(std::io::stdout().is_terminal());
             let mut out = human::findings(&findings, &sources, out_style);
             out.push_str(&human::summary(&summary, &findings));
@@ -250,7 +249,11 @@ fn check(args: &CheckArgs) -> u8 {
             ));
         }
         CheckFormat::Json => {
-            write_stdout(&report::json::findings(&findings, &corpus.problems, &summary));
+            write_stdout(&report::json::findings(
+                &findings,
+                &corpus.problems,
+                &summary,
+            ));
         }
     }
     exit_status(&findings, threshold, !corpus.problems.is_empty())
@@ -291,14 +294,26 @@ fn claims(args: &ClaimsArgs) -> u8 {
 
 /// Claims as aligned columns: location, rule, subject, text as written, reading, reference.
 fn claims_table(claims: &[Claim]) -> String {
-    let header = ["LOCATION", "RULE", "SUBJECT", "TEXT", "READS AS", "REFERENCE"].map(String::from);
+    let header = [
+        "LOCATION",
+        "RULE",
+        "SUBJECT",
+        "TEXT",
+        "READS AS",
+        "REFERENCE",
+    ]
+    .map(String::from);
     let rows: Vec<[String; 6]> = claims
         .iter()
         .map(|c| {
             [
                 format!("{}:{}:{}", c.path, c.line, c.column),
                 c.rule.to_string(),
-                if c.subject.is_empty() { "-".into() } else { c.subject.clone() },
+                if c.subject.is_empty() {
+                    "-".into()
+                } else {
+                    c.subject.clone()
+                },
                 c.text.clone(),
                 c.reading(),
                 c.reference.describe(),

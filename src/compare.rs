@@ -133,9 +133,9 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
             .iter()
             .copied()
             .filter(|&c| {
-                outliers.iter().any(|&o| {
-                    !positions[o].iv.overlaps(&positions[c].iv) && time_ok(o, c)
-                })
+                outliers
+                    .iter()
+                    .any(|&o| !positions[o].iv.overlaps(&positions[c].iv) && time_ok(o, c))
             })
             .collect();
         let (outcome, severity, other) = if contradicting.is_empty() {
@@ -146,7 +146,9 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
         if other.is_empty() {
             continue;
         }
-        out.push(finding(rule, &positions, &outliers, &other, outcome, severity));
+        out.push(finding(
+            rule, &positions, &outliers, &other, outcome, severity,
+        ));
     }
 }
 
@@ -154,8 +156,10 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
 /// to the lowest point, so the choice is deterministic.
 fn deepest(positions: &[Position], candidates: &[usize]) -> Vec<usize> {
     let mut best: Option<(usize, crate::value::Position)> = None;
-    let mut points: Vec<crate::value::Position> =
-        candidates.iter().map(|&i| positions[i].iv.lo_pos()).collect();
+    let mut points: Vec<crate::value::Position> = candidates
+        .iter()
+        .map(|&i| positions[i].iv.lo_pos())
+        .collect();
     points.sort();
     points.dedup();
     for p in points {
@@ -217,7 +221,10 @@ fn finding(
         v
     };
     for (k, c) in sorted(primary).into_iter().enumerate() {
-        sites.push(Site::of(c, if k == 0 { Role::Primary } else { Role::Agrees }));
+        sites.push(Site::of(
+            c,
+            if k == 0 { Role::Primary } else { Role::Agrees },
+        ));
     }
     let others = sorted(secondary);
     for c in &others {
@@ -227,7 +234,9 @@ fn finding(
         // The value as most of the majority write it.
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for &i in secondary {
-            *counts.entry(positions[i].first().text.as_str()).or_default() += 1;
+            *counts
+                .entry(positions[i].first().text.as_str())
+                .or_default() += 1;
         }
         let text = counts
             .iter()
@@ -272,7 +281,11 @@ fn help_text(sites: &[Site], agreeing: Option<&Agreement>, outcome: Outcome) -> 
         None => "with no date".to_string(),
     };
     if let Some(a) = agreeing {
-        let n = if a.articles == 1 { "article gives" } else { "articles give" };
+        let n = if a.articles == 1 {
+            "article gives"
+        } else {
+            "articles give"
+        };
         return format!(
             "{} {n} {} ({}); {} gives {} ({}), {}",
             a.articles,

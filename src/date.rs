@@ -205,9 +205,18 @@ pub fn fmt_days(iv: &Interval) -> String {
             let (da, db) = (Date::from_days(a), Date::from_days(b));
             if a == b {
                 da.to_string()
-            } else if da.day == 1 && db.add_days(1).day == 1 && da.month == db.month && da.year == db.year {
+            } else if da.day == 1
+                && db.add_days(1).day == 1
+                && da.month == db.month
+                && da.year == db.year
+            {
                 format!("{:04}-{:02}", da.year, da.month)
-            } else if da.day == 1 && da.month == 1 && db.month == 12 && db.day == 31 && da.year == db.year {
+            } else if da.day == 1
+                && da.month == 1
+                && db.month == 12
+                && db.day == 31
+                && da.year == db.year
+            {
                 format!("{:04}", da.year)
             } else {
                 format!("{da}..{db}")
@@ -261,7 +270,10 @@ mod tests {
 
     #[test]
     fn iso_parsing() {
-        assert_eq!(Date::parse_iso("2026-02-05").unwrap().to_string(), "2026-02-05");
+        assert_eq!(
+            Date::parse_iso("2026-02-05").unwrap().to_string(),
+            "2026-02-05"
+        );
         assert_eq!(Date::parse_iso("2026-02-05T09:30:00Z").unwrap().day, 5);
         assert!(Date::parse_iso("2026-02-30").is_none());
         assert!(Date::parse_iso("5 Feb 2026").is_none());

@@ -45,7 +45,10 @@ pub fn run_rule(rule: &Rule) -> Vec<ExampleFailure> {
             .collect();
         if ex.none {
             if !claims.is_empty() {
-                failures.push(fail(format!("expected no claim, found {}", found.join(", "))));
+                failures.push(fail(format!(
+                    "expected no claim, found {}",
+                    found.join(", ")
+                )));
             }
             continue;
         }

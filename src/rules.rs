@@ -565,7 +565,10 @@ fn compile_rule(
                             path,
                             text,
                             s.span(),
-                            format!("subject `{}` is not a named group of any pattern", s.get_ref()),
+                            format!(
+                                "subject `{}` is not a named group of any pattern",
+                                s.get_ref()
+                            ),
                         )
                         .help(format!("capture it with `(?P<{}>...)`", s.get_ref())),
                     );
@@ -618,7 +621,10 @@ fn compile_rule(
                     path,
                     text,
                     k.span(),
-                    format!("subject table `{}` names no group of any pattern", k.get_ref()),
+                    format!(
+                        "subject table `{}` names no group of any pattern",
+                        k.get_ref()
+                    ),
                 )
                 .help(format!("capture it with `(?P<{}>...)`", k.get_ref())),
             );
@@ -740,10 +746,21 @@ civilian = ["civilians"]
         let errs = parse("[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"percentage\"\npatterns = ['{value}']\ncolour = 1\n").unwrap_err();
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].line, 6, "{}", errs[0]);
-        assert!(errs[0].message.contains("unknown field `colour`"), "{}", errs[0]);
-        let errs = parse("[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"volume\"\npatterns = ['{value}']\n").unwrap_err();
+        assert!(
+            errs[0].message.contains("unknown field `colour`"),
+            "{}",
+            errs[0]
+        );
+        let errs = parse(
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"volume\"\npatterns = ['{value}']\n",
+        )
+        .unwrap_err();
         assert_eq!(errs[0].line, 4);
-        assert!(errs[0].message.contains("unknown variant `volume`"), "{}", errs[0]);
+        assert!(
+            errs[0].message.contains("unknown variant `volume`"),
+            "{}",
+            errs[0]
+        );
     }
 
     #[test]
@@ -764,8 +781,14 @@ civilian = ["civilians"]
         let one = "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['(?P<who>a) {value}']\n[rule.subjects.who]\nk1 = [\"a\"]\nk2 = [\"A\"]\n";
         let errs = parse_sources(&[("a.toml", one), ("b.toml", one)]).unwrap_err();
         let msgs: Vec<_> = errs.iter().map(|e| e.to_string()).collect();
-        assert!(msgs.iter().any(|m| m.contains("maps to two subject keys")), "{msgs:?}");
-        let dup = errs.iter().find(|e| e.message.contains("duplicate")).unwrap();
+        assert!(
+            msgs.iter().any(|m| m.contains("maps to two subject keys")),
+            "{msgs:?}"
+        );
+        let dup = errs
+            .iter()
+            .find(|e| e.message.contains("duplicate"))
+            .unwrap();
         assert_eq!(dup.path, "b.toml");
         assert_eq!(dup.help.as_deref(), Some("first defined at a.toml:2"));
     }
@@ -786,7 +809,9 @@ civilian = ["civilians"]
     #[test]
     fn oversized_patterns_hit_the_limit() {
         let big = "(?:a{1000}){1000}{value}";
-        let text = format!("[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['{big}']\n");
+        let text = format!(
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['{big}']\n"
+        );
         let errs = parse(&text).unwrap_err();
         assert!(errs[0].message.contains("too large"), "{errs:?}");
     }

@@ -95,7 +95,12 @@ mod tests {
         assert!(errors.is_empty());
         let names: Vec<_> = paths
             .iter()
-            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
             .collect();
         assert_eq!(names, ["b.txt", "sub/a.md"]);
     }
@@ -105,6 +110,8 @@ mod tests {
         let (paths, errors) = article_paths(&[PathBuf::from("no/such/dir")]);
         assert!(paths.is_empty());
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].to_string().starts_with("no/such/dir: cannot read"));
+        assert!(errors[0]
+            .to_string()
+            .starts_with("no/such/dir: cannot read"));
     }
 }

@@ -44,7 +44,11 @@ fn json(s: &str) -> serde_json::Value {
 #[test]
 fn seeds_human_report() {
     let r = run(&["check", "seeds"]);
-    assert_eq!(r.code, 1, "a contradiction fails the run; stderr: {}", r.stderr);
+    assert_eq!(
+        r.code, 1,
+        "a contradiction fails the run; stderr: {}",
+        r.stderr
+    );
     assert_eq!(r.stderr, "");
     insta::assert_snapshot!(r.stdout);
 }
@@ -122,7 +126,10 @@ fn casualties_same_group_conflicts_other_groups_do_not() {
     let doc = json(&r.stdout);
     let findings = doc["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{}", r.stdout);
-    assert_eq!(findings[0]["subject"], "side=ukraine, who=military, what=killed");
+    assert_eq!(
+        findings[0]["subject"],
+        "side=ukraine, who=military, what=killed"
+    );
     let texts: Vec<_> = findings[0]["sites"]
         .as_array()
         .unwrap()
@@ -153,7 +160,10 @@ fn outlier_is_one_finding_naming_the_majority() {
     let doc = json(&r.stdout);
     let findings = doc["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{}", r.stdout);
-    assert_eq!(findings[0]["sites"][0]["path"], "tests/corpus/outlier/zz-outlier.md");
+    assert_eq!(
+        findings[0]["sites"][0]["path"],
+        "tests/corpus/outlier/zz-outlier.md"
+    );
     assert_eq!(findings[0]["agreeing"]["articles"], 5);
     assert_eq!(findings[0]["agreeing"]["text"], "20 per cent");
     insta::assert_snapshot!(run(&["check", "tests/corpus/outlier"]).stdout);
@@ -177,7 +187,14 @@ fn fifty_agree_one_does_not_gives_one_finding() {
     let rules = root().join("rules");
     let r = run_in(
         dir.path(),
-        &["check", ".", "--rules", rules.to_str().unwrap(), "--format", "json"],
+        &[
+            "check",
+            ".",
+            "--rules",
+            rules.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(r.code, 1, "{}", r.stderr);
     let doc = json(&r.stdout);
@@ -187,7 +204,11 @@ fn fifty_agree_one_does_not_gives_one_finding() {
     assert_eq!(f["sites"][0]["path"], "odd.txt");
     assert_eq!(f["agreeing"]["articles"], 50);
     assert_eq!(f["other_articles"], 50);
-    assert_eq!(f["sites"].as_array().unwrap().len(), 4, "the outlier and three of the fifty");
+    assert_eq!(
+        f["sites"].as_array().unwrap().len(),
+        4,
+        "the outlier and three of the fifty"
+    );
 }
 
 #[test]
@@ -240,7 +261,11 @@ fn bad_rule_file_exits_2_and_points_at_the_place() {
     let r = run(&["check", "seeds", "--rules", bad.to_str().unwrap()]);
     assert_eq!(r.code, 2);
     assert_eq!(r.stdout, "");
-    assert!(r.stderr.contains("pattern is not a valid regex"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("pattern is not a valid regex"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("bad.toml:5:"), "{}", r.stderr);
     assert!(r.stderr.contains("nothing was checked"), "{}", r.stderr);
 }
@@ -249,7 +274,11 @@ fn bad_rule_file_exits_2_and_points_at_the_place() {
 fn missing_paths_exit_2() {
     let r = run(&["check", "no/such/folder"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("no/such/folder: cannot read"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no/such/folder: cannot read"),
+        "{}",
+        r.stderr
+    );
     let r = run(&["check", "seeds", "--rules", "no/such/rules"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no/such/rules"), "{}", r.stderr);
@@ -263,14 +292,24 @@ fn bad_arguments_exit_2_and_help_exits_0() {
     let help = run(&["check", "--help"]);
     assert_eq!(help.code, 0);
     assert!(help.stdout.contains("Exit status:"), "{}", help.stdout);
-    assert!(run(&["--help"]).stdout.contains("2  claimlint could not do its job"));
+    assert!(run(&["--help"])
+        .stdout
+        .contains("2  claimlint could not do its job"));
 }
 
 #[test]
 fn a_bad_article_does_not_stop_the_others() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), "Russian forces control 20% of Ukraine.\n").unwrap();
-    std::fs::write(dir.path().join("b.txt"), "Russian forces control 17% of Ukraine.\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Russian forces control 20% of Ukraine.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Russian forces control 17% of Ukraine.\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("c.txt"), b"Russian \xff forces\n").unwrap();
     std::fs::write(
         dir.path().join("d.md"),
@@ -278,9 +317,16 @@ fn a_bad_article_does_not_stop_the_others() {
     )
     .unwrap();
     let rules = root().join("rules");
-    let r = run_in(dir.path(), &["check", ".", "--rules", rules.to_str().unwrap()]);
+    let r = run_in(
+        dir.path(),
+        &["check", ".", "--rules", rules.to_str().unwrap()],
+    );
     assert_eq!(r.code, 2, "an unreadable article is a tool error");
-    assert!(r.stdout.contains("territory.russia-control"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("territory.russia-control"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("2 articles"), "{}", r.stdout);
     insta::assert_snapshot!(r.stderr);
 }

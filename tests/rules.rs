@@ -25,7 +25,10 @@ fn shipped_rules_load_and_pass_their_examples() {
         "{}",
         failures
             .iter()
-            .map(|f| format!("{} example {}: {}\n  {}", f.rule, f.index, f.message, f.text))
+            .map(|f| format!(
+                "{} example {}: {}\n  {}",
+                f.rule, f.index, f.message, f.text
+            ))
             .collect::<Vec<_>>()
             .join("\n")
     );

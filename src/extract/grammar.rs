@@ -30,7 +30,7 @@ impl Default for HedgeRatios {
 }
 
 /// What a grammar needs besides the text.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct ParseContext {
     /// The article's published date, the anchor for relative dates ("last month") and for
     /// dates written without a year ("February 5").
@@ -39,16 +39,6 @@ pub struct ParseContext {
     pub hedges: HedgeRatios,
     /// When true, bare figures are exact points instead of carrying their rounding.
     pub exact: bool,
-}
-
-impl Default for ParseContext {
-    fn default() -> Self {
-        ParseContext {
-            published: None,
-            hedges: HedgeRatios::default(),
-            exact: false,
-        }
-    }
 }
 
 /// The hedge or range form a value was written with.

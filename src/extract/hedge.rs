@@ -1,1 +1,491 @@
-//! stub
+//! The hedge and range layer shared by the count and percentage grammars.
+//!
+//! A grammar supplies the regex of its bare value (one figure with its unit, e.g. `20%`)
+//! and of the first figure of a range (where the unit may be left to the second figure,
+//! as in `20-30%`); [`Hedged`] wraps them in hedges and range forms, and reads the match
+//! back into an [`Interval`] and a [`Hedge`], calling the grammar's own figure reader for
+//! each figure.
+//!
+//! # Semantics
+//!
+//! `x` is the figure's value; `iv` the interval the figure stands for when written bare
+//! (its rounding `[x − step/2, x + step/2)`, or the point `x` when `cx.exact` is set or
+//! the figure is exact or approximate by nature, like fractions in words); `r` is
+//! `cx.hedges.about` or `cx.hedges.nearly`.
+//!
+//! | written | interval | hedge |
+//! | --- | --- | --- |
+//! | `x` | `iv` | none |
+//! | `x` approximate by nature ("a fifth") | `iv` widened by `about` | `About` |
+//! | about, around, roughly, approximately, some, an estimated, estimated, an approximate; `x or so` | `iv` widened by the ratio `about` ([`Interval::widen_ratio`]) | `About` |
+//! | nearly, almost, close to, just under, just below, just short of, slightly under / below / less than / fewer than | `[x·(1−r), x)`, `r` = `nearly` | `Nearly` |
+//! | just over, just above, just more than, slightly over / above / more than, a little over / more than | `(x, x·(1+r)]`, `r` = `nearly` | `JustOver` |
+//! | more than, over, above, in excess of, upwards of, greater than, well over, well above | `(x, ∞)` | `MoreThan` |
+//! | at least, no fewer than, no less than, not fewer than, not less than, a minimum of; `x or more` | `[x, ∞)` | `AtLeast` |
+//! | fewer than, less than, under, below, well under, well below | `(−∞, x)` | `LessThan` |
+//! | up to, at most, no more than, not more than, as many as, a maximum of; `x or fewer`, `x or less` | `(−∞, x]` | `UpTo` |
+//! | between x and y, from x to y, x to y, x-y, x–y | from the low end of x's `iv` to the high end of y's `iv` | `Range` |
+//!
+//! In a range, a scale word on the second figure carries to the first when the first has
+//! none and the result stays ordered ("1.2 to 1.5 million" is 1.2 million to 1.5 million;
+//! "500 to 2 million" keeps 500); the unit of the second figure is the unit of both
+//! ("20-30%"), which the grammar's `range_start` regex allows. A range whose first figure
+//! is larger than its second ("2021-22", "from 30 to 20") is not a value (`None`).
+//!
+//! Hedges do not combine with ranges: in "about 20-30%" the match is the range `20-30%`.
+//! Callers clamp the result to their domain (counts and percentages to `>= 0`).
+
+use crate::extract::grammar::{Hedge, ParseContext};
+use crate::extract::number::ScaledNumber;
+use crate::value::{Bound, Interval};
+use regex::Regex;
+
+/// Hedge phrases before a figure, in lower case with single spaces.
+pub const PREFIX_HEDGES: &[(&str, Hedge)] = &[
+    ("about", Hedge::About),
+    ("around", Hedge::About),
+    ("roughly", Hedge::About),
+    ("approximately", Hedge::About),
+    ("some", Hedge::About),
+    ("an estimated", Hedge::About),
+    ("estimated", Hedge::About),
+    ("an approximate", Hedge::About),
+    ("nearly", Hedge::Nearly),
+    ("almost", Hedge::Nearly),
+    ("close to", Hedge::Nearly),
+    ("just under", Hedge::Nearly),
+    ("just below", Hedge::Nearly),
+    ("just short of", Hedge::Nearly),
+    ("slightly under", Hedge::Nearly),
+    ("slightly below", Hedge::Nearly),
+    ("slightly less than", Hedge::Nearly),
+    ("slightly fewer than", Hedge::Nearly),
+    ("just over", Hedge::JustOver),
+    ("just above", Hedge::JustOver),
+    ("just more than", Hedge::JustOver),
+    ("slightly over", Hedge::JustOver),
+    ("slightly above", Hedge::JustOver),
+    ("slightly more than", Hedge::JustOver),
+    ("a little over", Hedge::JustOver),
+    ("a little more than", Hedge::JustOver),
+    ("more than", Hedge::MoreThan),
+    ("over", Hedge::MoreThan),
+    ("above", Hedge::MoreThan),
+    ("in excess of", Hedge::MoreThan),
+    ("upwards of", Hedge::MoreThan),
+    ("greater than", Hedge::MoreThan),
+    ("well over", Hedge::MoreThan),
+    ("well above", Hedge::MoreThan),
+    ("at least", Hedge::AtLeast),
+    ("no fewer than", Hedge::AtLeast),
+    ("no less than", Hedge::AtLeast),
+    ("not fewer than", Hedge::AtLeast),
+    ("not less than", Hedge::AtLeast),
+    ("a minimum of", Hedge::AtLeast),
+    ("fewer than", Hedge::LessThan),
+    ("less than", Hedge::LessThan),
+    ("under", Hedge::LessThan),
+    ("below", Hedge::LessThan),
+    ("well under", Hedge::LessThan),
+    ("well below", Hedge::LessThan),
+    ("up to", Hedge::UpTo),
+    ("at most", Hedge::UpTo),
+    ("no more than", Hedge::UpTo),
+    ("not more than", Hedge::UpTo),
+    ("as many as", Hedge::UpTo),
+    ("a maximum of", Hedge::UpTo),
+];
+
+/// Hedge words after a figure, following `or` ("20 or more"), in lower case.
+pub const POSTFIX_HEDGES: &[(&str, Hedge)] = &[
+    ("more", Hedge::AtLeast),
+    ("so", Hedge::About),
+    ("fewer", Hedge::UpTo),
+    ("less", Hedge::UpTo),
+];
+
+/// The hedge a phrase stands for, if any: `"more than"` → [`Hedge::MoreThan`]. Case and
+/// runs of white space are ignored.
+pub fn prefix_hedge(phrase: &str) -> Option<Hedge> {
+    lookup(PREFIX_HEDGES, phrase)
+}
+
+/// The hedge of a postfix word after `or`: `"more"` → [`Hedge::AtLeast`].
+pub fn postfix_hedge(word: &str) -> Option<Hedge> {
+    lookup(POSTFIX_HEDGES, word)
+}
+
+fn lookup(table: &[(&str, Hedge)], phrase: &str) -> Option<Hedge> {
+    let normal = phrase
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
+    table
+        .iter()
+        .find(|(p, _)| *p == normal)
+        .map(|&(_, hedge)| hedge)
+}
+
+/// An alternation of phrases, longest first, spaces as `\s+`.
+fn alternation(table: &[(&str, Hedge)]) -> String {
+    let mut phrases: Vec<&str> = table.iter().map(|(p, _)| *p).collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    phrases
+        .iter()
+        .map(|p| {
+            p.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Where a figure stands in the matched text, so a grammar can accept a unitless figure
+/// only where the unit may be left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The only figure, hedged or not: matched by the grammar's `value` regex.
+    Alone,
+    /// The first figure of a range: matched by the grammar's `range_start` regex.
+    RangeStart,
+    /// The second figure of a range: matched by the grammar's `value` regex.
+    RangeEnd,
+}
+
+/// One figure as a grammar read it, in the grammar's unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure {
+    /// The value (`20%` → 20, `a fifth` → 20).
+    pub value: f64,
+    /// The rounding step; 0 for an exact or approximate-by-nature figure.
+    pub step: f64,
+    /// The multiplier of the figure's scale word (1 when none), see
+    /// [`ScaledNumber::scale`].
+    pub scale: f64,
+    /// Approximate by nature (fractions in words): bare, it reads as "about" its value.
+    pub approximate: bool,
+}
+
+impl Figure {
+    /// A figure written as a number.
+    pub fn number(n: ScaledNumber) -> Figure {
+        Figure {
+            value: n.number.value,
+            step: n.number.step,
+            scale: n.scale,
+            approximate: false,
+        }
+    }
+
+    /// A figure that is approximate by nature ("a fifth" → 20).
+    pub fn approximate(value: f64) -> Figure {
+        Figure {
+            value,
+            step: 0.0,
+            scale: 1.0,
+            approximate: true,
+        }
+    }
+
+    /// The interval the figure stands for before any hedge: its rounding, or a point when
+    /// `cx.exact` is set, its step is 0 or it is approximate by nature.
+    pub fn interval(&self, cx: &ParseContext) -> Interval {
+        if cx.exact || self.step <= 0.0 || self.approximate {
+            Interval::point(self.value)
+        } else {
+            Interval::rounded(self.value, self.step)
+        }
+    }
+
+    /// The interval of the figure written bare, and the hedge that implies: approximate
+    /// figures widen by `cx.hedges.about` ([`Hedge::About`]) unless `cx.exact` is set.
+    pub fn bare(&self, cx: &ParseContext) -> (Interval, Option<Hedge>) {
+        if self.approximate && !cx.exact {
+            (
+                self.interval(cx).widen_ratio(cx.hedges.about),
+                Some(Hedge::About),
+            )
+        } else {
+            (self.interval(cx), None)
+        }
+    }
+
+    /// The figure multiplied by `factor` (value and step).
+    fn scaled(self, factor: f64) -> Figure {
+        Figure {
+            value: self.value * factor,
+            step: self.step * factor,
+            scale: factor,
+            ..self
+        }
+    }
+}
+
+/// The interval of `figure` under `hedge` (see the module docs); [`Hedge::Range`] and
+/// [`Hedge::Vague`] leave the figure's own interval.
+pub fn apply_hedge(hedge: Hedge, figure: &Figure, cx: &ParseContext) -> Interval {
+    let x = figure.value;
+    match hedge {
+        Hedge::About => figure.interval(cx).widen_ratio(cx.hedges.about),
+        Hedge::Nearly => Interval::half_open(x - x.abs() * cx.hedges.nearly, x),
+        Hedge::JustOver => Interval {
+            lo: Bound::Open(x),
+            hi: Bound::Closed(x + x.abs() * cx.hedges.nearly),
+        },
+        Hedge::MoreThan => Interval {
+            lo: Bound::Open(x),
+            hi: Bound::Unbounded,
+        },
+        Hedge::AtLeast => Interval {
+            lo: Bound::Closed(x),
+            hi: Bound::Unbounded,
+        },
+        Hedge::LessThan => Interval {
+            lo: Bound::Unbounded,
+            hi: Bound::Open(x),
+        },
+        Hedge::UpTo => Interval {
+            lo: Bound::Unbounded,
+            hi: Bound::Closed(x),
+        },
+        Hedge::Range | Hedge::Vague => figure.interval(cx),
+    }
+}
+
+/// The range from `first` to `second`: the low end of the first figure's interval to the
+/// high end of the second's, the second's scale carried to the first when it has none.
+/// `None` when the first figure is larger than the second.
+pub fn range(first: Figure, second: Figure, cx: &ParseContext) -> Option<Interval> {
+    let mut first = first;
+    if first.scale == 1.0 && second.scale > 1.0 && first.value * second.scale <= second.value {
+        first = first.scaled(second.scale);
+    }
+    if first.value > second.value {
+        return None;
+    }
+    let iv = Interval {
+        lo: first.interval(cx).lo,
+        hi: second.interval(cx).hi,
+    };
+    (!iv.is_empty()).then_some(iv)
+}
+
+/// The regex sources of a grammar's figures, from which [`Hedged`] builds its forms. All
+/// must be free of capturing groups and carry their own flags and word boundaries.
+#[derive(Debug, Clone, Copy)]
+pub struct Forms<'a> {
+    /// One figure with its unit (`20%`, `a fifth`): a figure alone, hedged, or the second
+    /// figure of a range written with words ("between", "from", "to").
+    pub value: &'a str,
+    /// The first figure of a range written with words, where the unit may be left to the
+    /// second figure (`20` in `between 20 and 30%`).
+    pub range_start: &'a str,
+    /// The first figure of a dash range (`20` in `20-30%`): digits only, so that
+    /// `fifty-five` is not read as a range.
+    pub dash_start: &'a str,
+    /// The second figure of a dash range (`30%` in `20-30%`): digits only.
+    pub dash_end: &'a str,
+}
+
+/// A value grammar's hedge and range forms: the regex to match and the parser of its
+/// matches.
+#[derive(Debug, Clone)]
+pub struct Hedged {
+    regex: String,
+    parser: Regex,
+}
+
+impl Hedged {
+    /// Builds the hedge and range forms around a grammar's figures.
+    ///
+    /// # Panics
+    ///
+    /// When the sources are not valid regexes: a programming error, never input-driven.
+    pub fn new(forms: Forms<'_>) -> Hedged {
+        let v = forms.value;
+        let f = forms.range_start;
+        let dv = forms.dash_end;
+        let df = forms.dash_start;
+        let prefixes = alternation(PREFIX_HEDGES);
+        let postfixes = alternation(POSTFIX_HEDGES);
+        let dash = r"\s*[-–]\s*";
+        let regex = format!(
+            r"(?i:(?-u:\b)between\s+{f}\s+and\s+{v}|(?-u:\b)from\s+{f}\s+to\s+{v}|{df}{dash}{dv}|{f}\s+to\s+{v}|(?-u:\b)(?:{prefixes})\s+{v}|{v}\s+or\s+(?:{postfixes})(?-u:\b)|{v})"
+        );
+        let parser = format!(
+            r"^(?i:between\s+(?P<ba>{f})\s+and\s+(?P<bb>{v})|from\s+(?P<fa>{f})\s+to\s+(?P<fb>{v})|(?P<da>{df}){dash}(?P<db>{dv})|(?P<ra>{f})\s+to\s+(?P<rb>{v})|(?P<h>{prefixes})\s+(?P<hv>{v})|(?P<pv>{v})\s+or\s+(?P<p>{postfixes})|(?P<v>{v}))$"
+        );
+        let parser = Regex::new(&parser).expect("hedged value regex is valid");
+        Hedged { regex, parser }
+    }
+
+    /// The regex source of every form (no capturing group, case-insensitive, ASCII word
+    /// boundaries).
+    pub fn regex(&self) -> &str {
+        &self.regex
+    }
+
+    /// Reads a text matched by [`Hedged::regex`]: the interval (not yet clamped) and the
+    /// hedge. `figure` reads one figure of the text; `None` when the text or a figure is
+    /// not a value.
+    pub fn parse<F>(
+        &self,
+        text: &str,
+        cx: &ParseContext,
+        figure: F,
+    ) -> Option<(Interval, Option<Hedge>)>
+    where
+        F: Fn(&str, Slot) -> Option<Figure>,
+    {
+        let caps = self.parser.captures(text.trim())?;
+        let group = |name: &str| caps.name(name).map(|m| m.as_str());
+        for (a, b) in [("ba", "bb"), ("fa", "fb"), ("da", "db"), ("ra", "rb")] {
+            if let (Some(a), Some(b)) = (group(a), group(b)) {
+                let first = figure(a, Slot::RangeStart)?;
+                let second = figure(b, Slot::RangeEnd)?;
+                return Some((range(first, second, cx)?, Some(Hedge::Range)));
+            }
+        }
+        if let (Some(h), Some(v)) = (group("h"), group("hv")) {
+            let hedge = prefix_hedge(h)?;
+            let fig = figure(v, Slot::Alone)?;
+            return Some((apply_hedge(hedge, &fig, cx), Some(hedge)));
+        }
+        if let (Some(v), Some(p)) = (group("pv"), group("p")) {
+            let hedge = postfix_hedge(p)?;
+            let fig = figure(v, Slot::Alone)?;
+            return Some((apply_hedge(hedge, &fig, cx), Some(hedge)));
+        }
+        let fig = figure(group("v")?, Slot::Alone)?;
+        Some(fig.bare(cx))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::number::{parse_scaled, DIGIT_NUMBER, NUMBER};
+
+    fn plain() -> Hedged {
+        Hedged::new(Forms {
+            value: NUMBER,
+            range_start: NUMBER,
+            dash_start: DIGIT_NUMBER,
+            dash_end: DIGIT_NUMBER,
+        })
+    }
+
+    fn read(h: &Hedged, text: &str, cx: &ParseContext) -> Option<(String, Option<Hedge>)> {
+        h.parse(text, cx, |t, _| parse_scaled(t).map(Figure::number))
+            .map(|(iv, hedge)| (iv.notation(), hedge))
+    }
+
+    fn check(text: &str, expected: &str, hedge: Option<Hedge>) {
+        let h = plain();
+        let got = read(&h, text, &ParseContext::default());
+        assert_eq!(got, Some((expected.to_string(), hedge)), "{text:?}");
+    }
+
+    #[test]
+    fn hedge_phrases() {
+        assert_eq!(prefix_hedge("More  than"), Some(Hedge::MoreThan));
+        assert_eq!(prefix_hedge("just over"), Some(Hedge::JustOver));
+        assert_eq!(prefix_hedge("an estimated"), Some(Hedge::About));
+        assert_eq!(prefix_hedge("beyond"), None);
+        assert_eq!(postfix_hedge("more"), Some(Hedge::AtLeast));
+    }
+
+    #[test]
+    fn every_hedge_shape() {
+        use Hedge::*;
+        check("20", "[19.5,20.5)", None);
+        check("about 20", "[17.55,22.55)", Some(About));
+        check("nearly 20", "[18,20)", Some(Nearly));
+        check("just over 20", "(20,22]", Some(JustOver));
+        check("more than 20", "(20,)", Some(MoreThan));
+        check("at least 20", "[20,)", Some(AtLeast));
+        check("fewer than 20", "(,20)", Some(LessThan));
+        check("up to 20", "(,20]", Some(UpTo));
+        check("20 or more", "[20,)", Some(AtLeast));
+        check("20 or so", "[17.55,22.55)", Some(About));
+        check("20 or fewer", "(,20]", Some(UpTo));
+        check("fifty-five", "[54.5,55.5)", None);
+        check("twenty-five thousand", "[24500,25500)", None);
+        check("twenty to thirty", "[19.5,30.5)", Some(Range));
+        check("between 20 and 30", "[19.5,30.5)", Some(Range));
+        check("from 20 to 30", "[19.5,30.5)", Some(Range));
+        check("20 to 30", "[19.5,30.5)", Some(Range));
+        check("20-30", "[19.5,30.5)", Some(Range));
+        check("20–30", "[19.5,30.5)", Some(Range));
+        check("20 - 30", "[19.5,30.5)", Some(Range));
+        check("1.2 to 1.5 million", "[1150000,1550000)", Some(Range));
+        check("500 to 2 million", "[495,2500000)", Some(Range));
+        check(
+            "between one hundred and six and two hundred",
+            "[105.5,205)",
+            Some(Range),
+        );
+    }
+
+    #[test]
+    fn exact_context_uses_points() {
+        let cx = ParseContext {
+            exact: true,
+            ..ParseContext::default()
+        };
+        let h = plain();
+        assert_eq!(
+            read(&h, "between 20 and 30", &cx),
+            Some(("[20,30]".to_string(), Some(Hedge::Range)))
+        );
+        assert_eq!(
+            read(&h, "about 20", &cx),
+            Some(("[18,22]".to_string(), Some(Hedge::About)))
+        );
+    }
+
+    #[test]
+    fn inverted_ranges_are_not_values() {
+        let h = plain();
+        let cx = ParseContext::default();
+        assert_eq!(read(&h, "2021-22", &cx), None);
+        assert_eq!(read(&h, "from 30 to 20", &cx), None);
+    }
+
+    #[test]
+    fn approximate_figures_widen_when_bare() {
+        let cx = ParseContext::default();
+        let fifth = Figure::approximate(20.0);
+        let (iv, hedge) = fifth.bare(&cx);
+        assert_eq!(
+            (iv.notation(), hedge),
+            ("[18,22]".into(), Some(Hedge::About))
+        );
+        assert_eq!(
+            apply_hedge(Hedge::Nearly, &fifth, &cx).notation(),
+            "[18,20)"
+        );
+        assert_eq!(apply_hedge(Hedge::About, &fifth, &cx).notation(), "[18,22]");
+    }
+
+    #[test]
+    fn regex_matches_whole_forms() {
+        let h = plain();
+        let re = Regex::new(&format!("(?P<value>{})", h.regex())).expect("compiles");
+        assert_eq!(re.captures_len(), 2);
+        let find = |t: &'static str| re.find(t).map(|m| m.as_str());
+        assert_eq!(find("killed over 14,000 people"), Some("over 14,000"));
+        assert_eq!(find("just over 20 people"), Some("just over 20"));
+        assert_eq!(find("no more than 20 people"), Some("no more than 20"));
+        assert_eq!(find("between 20 and 30 people"), Some("between 20 and 30"));
+        assert_eq!(find("from 20 to 30."), Some("from 20 to 30"));
+        assert_eq!(find("20 or more people"), Some("20 or more"));
+        assert_eq!(find("moreover 20"), Some("20"));
+        assert_eq!(find("ABOUT 20"), Some("ABOUT 20"));
+        assert_eq!(find("fifty-five people"), Some("fifty-five"));
+        assert_eq!(find("20-30 people"), Some("20-30"));
+    }
+}

@@ -107,10 +107,7 @@ pub struct Claim {
     pub reference: RefTime,
 }
 
-fn ser_value<S: serde::Serializer>(
-    v: &Result<Interval, String>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn ser_value<S: serde::Serializer>(v: &Result<Interval, String>, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     let mut m = s.serialize_map(Some(1))?;
     match v {
@@ -189,6 +186,7 @@ pub fn sentence_around(text: &str, span: &Range<usize>) -> Range<usize> {
         }
         if matches!(b, b'.' | b'!' | b'?')
             && bytes.get(end + 1).is_none_or(|c| c.is_ascii_whitespace())
+            && !bytes.get(end + 2).is_some_and(|c| c.is_ascii_lowercase())
         {
             end += 1;
             break;
@@ -267,7 +265,12 @@ fn extract_rule(rule: &Rule, article: &Article, path: &Arc<str>, out: &mut Vec<C
     }
 }
 
-fn reference_time(rule: &Rule, article: &Article, span: &Range<usize>, cx: &ParseContext) -> RefTime {
+fn reference_time(
+    rule: &Rule,
+    article: &Article,
+    span: &Range<usize>,
+    cx: &ParseContext,
+) -> RefTime {
     if rule.kind == Kind::Date {
         // A date claim is its own time.
         return RefTime::Unknown;
@@ -276,7 +279,9 @@ fn reference_time(rule: &Rule, article: &Article, span: &Range<usize>, cx: &Pars
     let s = &article.text[sentence.clone()];
     let grammar = crate::extract::date::DateGrammar;
     for caps in AS_OF.captures_iter(s) {
-        let Some(m) = caps.name("value") else { continue };
+        let Some(m) = caps.name("value") else {
+            continue;
+        };
         // The figure's own text is never its time.
         let abs = sentence.start + m.start()..sentence.start + m.end();
         if abs.start < span.end && span.start < abs.end {
@@ -314,14 +319,29 @@ mod tests {
     #[test]
     fn descriptions_read_naturally() {
         use crate::value::Bound;
-        assert_eq!(describe(&Interval::rounded(19.3, 0.1), Unit::Percent), "19.25–19.35%");
         assert_eq!(
-            describe(&Interval { lo: Bound::Open(14000.0), hi: Bound::Unbounded }, Unit::Count),
+            describe(&Interval::rounded(19.3, 0.1), Unit::Percent),
+            "19.25–19.35%"
+        );
+        assert_eq!(
+            describe(
+                &Interval {
+                    lo: Bound::Open(14000.0),
+                    hi: Bound::Unbounded
+                },
+                Unit::Count
+            ),
             "over 14,000"
         );
         assert_eq!(describe(&Interval::point(12.0), Unit::Count), "12");
         assert_eq!(
-            describe(&Interval { lo: Bound::Closed(0.0), hi: Bound::Closed(700.0) }, Unit::Count),
+            describe(
+                &Interval {
+                    lo: Bound::Closed(0.0),
+                    hi: Bound::Closed(700.0)
+                },
+                Unit::Count
+            ),
             "at most 700"
         );
     }

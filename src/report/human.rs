@@ -50,8 +50,8 @@ struct Excerpt {
     line0: usize,
     /// 0-based character column of the excerpt's first original character.
     col0: usize,
-    /// Characters added in front (`…`).
-    prefix_chars: usize,
+    /// Bytes added in front (`…`).
+    prefix_bytes: usize,
 }
 
 impl SourceCode for Excerpt {
@@ -62,10 +62,10 @@ impl SourceCode for Excerpt {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = self.text.read_span(span, before, after)?;
-        let column = if inner.line() == 0 {
-            (inner.column() + self.col0).saturating_sub(self.prefix_chars)
-        } else {
-            inner.column()
+        // miette counts columns in bytes; reports count characters, from the real line start.
+        let column = match self.text.get(self.prefix_bytes..span.offset()) {
+            Some(before) if inner.line() == 0 => self.col0 + before.chars().count(),
+            _ => inner.column(),
         };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
@@ -123,7 +123,7 @@ fn excerpt(name: &str, text: &str, span: &std::ops::Range<usize>) -> Option<(Exc
             text: shown,
             line0,
             col0,
-            prefix_chars: prefix.chars().count(),
+            prefix_bytes: prefix.len(),
         },
         SourceSpan::new(offset.into(), end - span.start),
     ))
@@ -217,7 +217,11 @@ fn render(diag: &Diag, style: Style) -> String {
     // Rendering into a String cannot fail but for a broken source; fall back to the
     // message so nothing is lost.
     if handler(style).render_report(&mut out, diag).is_err() {
-        out = format!("{}: {}\n", diag.code.as_deref().unwrap_or("error"), diag.message);
+        out = format!(
+            "{}: {}\n",
+            diag.code.as_deref().unwrap_or("error"),
+            diag.message
+        );
     }
     out
 }
@@ -227,9 +231,16 @@ fn render(diag: &Diag, style: Style) -> String {
 fn site_parts(
     site: &crate::finding::Site,
     sources: &dyn Sources,
-) -> (Option<Box<dyn SourceCode>>, Vec<LabeledSpan>, Option<String>) {
+) -> (
+    Option<Box<dyn SourceCode>>,
+    Vec<LabeledSpan>,
+    Option<String>,
+) {
     let label = site.label();
-    match sources.text(&site.path).and_then(|t| excerpt(&site.path, &t, &site.span)) {
+    match sources
+        .text(&site.path)
+        .and_then(|t| excerpt(&site.path, &t, &site.span))
+    {
         Some((ex, span)) => (
             Some(Box::new(ex)),
             vec![LabeledSpan::new_primary_with_span(Some(label), span)],
@@ -238,7 +249,10 @@ fn site_parts(
         None => (
             None,
             Vec::new(),
-            Some(format!("{}:{}:{}: {label}", site.path, site.line, site.column)),
+            Some(format!(
+                "{}:{}:{}: {label}",
+                site.path, site.line, site.column
+            )),
         ),
     }
 }
@@ -255,7 +269,7 @@ fn finding_diag(f: &Finding, sources: &dyn Sources) -> Diag {
             _ => "conflicting claim",
         };
         related.push(Diag {
-            code: None,
+            code: Some(f.rule.clone()),
             severity: miette::Severity::Advice,
             message: match missing {
                 Some(m) => format!("{what} at {m}"),
@@ -341,15 +355,22 @@ pub fn problems(problems: &[Problem], style: Style) -> String {
 /// The closing line: counts of findings by severity, articles and claims.
 pub fn summary(s: &Summary, findings: &[Finding]) -> String {
     let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
-    let plural = |n: usize, one: &str, many: &str| {
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut line = format!(
         "{}: {}, {}, {} in {}, {}",
-        if findings.is_empty() { "clean" } else { "found" },
+        if findings.is_empty() {
+            "clean"
+        } else {
+            "found"
+        },
         plural(count(Severity::Error), "error", "errors"),
         plural(count(Severity::Warning), "warning", "warnings"),
-        plural(count(Severity::Info), "change over time", "changes over time"),
+        plural(
+            count(Severity::Info),
+            "change over time",
+            "changes over time"
+        ),
         plural(s.articles, "article", "articles"),
         plural(s.claims, "claim", "claims"),
     );
@@ -369,16 +390,24 @@ mod tests {
 
     #[test]
     fn excerpts_cut_long_lines_at_words_and_keep_positions() {
-        let line = "word ".repeat(40) + "now controlling 19.3% of the country and " + &"more ".repeat(40);
+        let line =
+            "word ".repeat(40) + "now controlling 19.3% of the country and " + &"more ".repeat(40);
         let text = format!("title\n{line}\n");
         let start = text.find("19.3%").unwrap();
         let (ex, span) = excerpt("a.txt", &text, &(start..start + 5)).unwrap();
-        assert!(ex.text.starts_with('…') && ex.text.ends_with('…'), "{}", ex.text);
+        assert!(
+            ex.text.starts_with('…') && ex.text.ends_with('…'),
+            "{}",
+            ex.text
+        );
         assert!(ex.text.chars().count() <= EXCERPT_CHARS + 2);
         assert_eq!(&ex.text[span.offset()..span.offset() + span.len()], "19.3%");
         let c = ex.read_span(&span, 0, 0).unwrap();
         assert_eq!(c.line(), 1);
-        assert_eq!(c.column(), text[text.find("word").unwrap()..start].chars().count());
+        assert_eq!(
+            c.column(),
+            text[text.find("word").unwrap()..start].chars().count()
+        );
     }
 
     #[test]

@@ -30,7 +30,8 @@ struct ClaimView<'a> {
 
 fn to_string<T: Serialize>(doc: &T) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
-    let mut s = serde_json::to_string_pretty(doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
