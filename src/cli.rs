@@ -224,11 +224,13 @@ fn check(args: &CheckArgs) -> u8 {
     let all = claimlint::compare::compare(&rules, &corpus.claims);
     let threshold = args.fail_on.threshold();
     let show_info = args.show_changes || threshold == Some(Severity::Info);
+    let total = all.len();
     let findings: Vec<Finding> = all
         .into_iter()
         .filter(|f| show_info || f.severity > Severity::Info)
         .collect();
     let summary = Summary {
+        hidden: total - findings.len(),
         articles: corpus.articles,
         claims: corpus.claims.len(),
         findings: findings.len(),

@@ -17,7 +17,7 @@
 //! Time: for `time = "as-of"` rules, a conflict between two figures with known, different
 //! reference times is a change over time (info), not a contradiction.
 
-use crate::extract::Claim;
+use crate::extract::{Claim, RefTime};
 use crate::finding::{Agreement, Finding, Outcome, Role, Site, MAX_SITES_PER_SIDE};
 use crate::rules::{RuleSet, Severity, TimeMode};
 use crate::value::Interval;
@@ -255,7 +255,7 @@ fn finding(
             reading,
         }
     });
-    let help = help_text(&sites, agreeing.as_ref(), outcome);
+    let help = help_text(&sites, agreeing.as_ref(), outcome, rule.time);
     let message = match outcome {
         Outcome::Contradiction => rule.message.clone(),
         Outcome::ChangeOverTime => format!("figure changed over time: {}", rule.title),
@@ -274,11 +274,19 @@ fn finding(
     }
 }
 
-fn help_text(sites: &[Site], agreeing: Option<&Agreement>, outcome: Outcome) -> String {
+fn help_text(
+    sites: &[Site],
+    agreeing: Option<&Agreement>,
+    outcome: Outcome,
+    time: TimeMode,
+) -> String {
     let primary = &sites[0];
-    let when = |s: &Site| match s.reference.days() {
-        Some(_) => s.reference.describe(),
-        None => "with no date".to_string(),
+    let when = |s: &Site| match &s.reference {
+        // An event's date has no reference time of its own.
+        _ if time == TimeMode::Timeless => String::new(),
+        RefTime::Unknown => "with no date for its figure".to_string(),
+        RefTime::Explicit { text, .. } => format!("as of {text}"),
+        r => r.describe(),
     };
     if let Some(a) = agreeing {
         let n = if a.articles == 1 {
@@ -287,19 +295,23 @@ fn help_text(sites: &[Site], agreeing: Option<&Agreement>, outcome: Outcome) -> 
             "articles give"
         };
         return format!(
-            "{} {n} {} ({}); {} gives {} ({}), {}",
+            "{} {n} {} ({}); {} gives {} ({}){}",
             a.articles,
             a.text,
             a.reading,
             primary.file_name(),
             primary.text,
             primary.reading,
-            when(primary),
+            match when(primary) {
+                w if w.is_empty() => w,
+                w => format!(", {w}"),
+            },
         );
     }
     let mut parts: Vec<String> = Vec::new();
     for s in sites {
         let part = format!("{} gives {} {}", s.file_name(), s.text, when(s));
+        let part = part.trim_end().to_string();
         if !parts.contains(&part) {
             parts.push(part);
         }

@@ -149,7 +149,8 @@ fn invasion_date_conflict() {
     assert_eq!(findings.len(), 1, "{}", r.stdout);
     let f = &findings[0];
     assert_eq!(f["rule"], "event.invasion-start");
-    assert_eq!(f["sites"][0]["text"], "March 2022");
+    assert_eq!(f["sites"][0]["text"], "February 24, 2022");
+    assert_eq!(f["sites"][1]["text"], "March 2022");
     insta::assert_snapshot!(run(&["check", "tests/corpus/invasion"]).stdout);
 }
 

@@ -11,7 +11,7 @@
 //! output is the same on every machine.
 
 use super::{Problem, Sources, Summary};
-use crate::finding::{Finding, Role};
+use crate::finding::{Finding, Outcome, Role};
 use crate::rules::Severity;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
@@ -262,10 +262,17 @@ fn finding_diag(f: &Finding, sources: &dyn Sources) -> Diag {
     let primary = f.primary();
     let (source, labels, missing) = site_parts(primary, sources);
     let mut related = Vec::new();
-    for site in f.sites.iter().skip(1) {
+    // When the other side is the majority, one of its sites stands for all of them.
+    let shown = if f.agreeing.is_some() {
+        2.min(f.sites.len())
+    } else {
+        f.sites.len()
+    };
+    for site in f.sites.iter().take(shown).skip(1) {
         let (source, labels, missing) = site_parts(site, sources);
-        let what = match site.role {
-            Role::Agrees => "the same figure",
+        let what = match (site.role, f.outcome) {
+            (Role::Agrees, _) => "the same figure",
+            (_, Outcome::ChangeOverTime) => "the figure at another time",
             _ => "conflicting claim",
         };
         related.push(Diag {
@@ -281,7 +288,7 @@ fn finding_diag(f: &Finding, sources: &dyn Sources) -> Diag {
             related: Vec::new(),
         });
     }
-    let hidden = (f.primary_articles + f.other_articles).saturating_sub(f.sites.len());
+    let hidden = (f.primary_articles + f.other_articles).saturating_sub(shown);
     let mut help = f.help.clone();
     if hidden > 0 {
         help.push_str(&format!(" ({hidden} more articles not shown)"));
@@ -352,13 +359,14 @@ pub fn problems(problems: &[Problem], style: Style) -> String {
     out
 }
 
-/// The closing line: counts of findings by severity, articles and claims.
+/// The closing line: counts of findings by severity, articles and claims, and what was
+/// left out.
 pub fn summary(s: &Summary, findings: &[Finding]) -> String {
     let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut line = format!(
-        "{}: {}, {}, {} in {}, {}",
+        "{}: {}, {}",
         if findings.is_empty() {
             "clean"
         } else {
@@ -366,14 +374,25 @@ pub fn summary(s: &Summary, findings: &[Finding]) -> String {
         },
         plural(count(Severity::Error), "error", "errors"),
         plural(count(Severity::Warning), "warning", "warnings"),
-        plural(
-            count(Severity::Info),
-            "change over time",
-            "changes over time"
-        ),
+    );
+    let infos = count(Severity::Info);
+    if infos > 0 {
+        line.push_str(&format!(
+            ", {}",
+            plural(infos, "change over time", "changes over time")
+        ));
+    }
+    line.push_str(&format!(
+        " in {}, {}",
         plural(s.articles, "article", "articles"),
         plural(s.claims, "claim", "claims"),
-    );
+    ));
+    if s.hidden > 0 {
+        line.push_str(&format!(
+            "; {} not shown (--show-changes)",
+            plural(s.hidden, "change over time", "changes over time")
+        ));
+    }
     if s.errors > 0 {
         line.push_str(&format!(
             "; {} could not be used",

@@ -130,4 +130,6 @@ pub struct Summary {
     pub findings: usize,
     /// Files that could not be used.
     pub errors: usize,
+    /// Findings left out of the report (changes over time without `--show-changes`).
+    pub hidden: usize,
 }
