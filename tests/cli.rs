@@ -123,6 +123,7 @@ fn seeds_claims_json_keeps_subjects_apart() {
 fn casualties_same_group_conflicts_other_groups_do_not() {
     let r = run(&["check", "tests/corpus/casualties", "--format", "json"]);
     assert_eq!(r.code, 1);
+    insta::assert_snapshot!("casualties_json", r.stdout);
     let doc = json(&r.stdout);
     let findings = doc["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{}", r.stdout);
@@ -144,6 +145,7 @@ fn casualties_same_group_conflicts_other_groups_do_not() {
 fn invasion_date_conflict() {
     let r = run(&["check", "tests/corpus/invasion", "--format", "json"]);
     assert_eq!(r.code, 1);
+    insta::assert_snapshot!("invasion_json", r.stdout);
     let doc = json(&r.stdout);
     let findings = doc["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{}", r.stdout);
@@ -158,6 +160,7 @@ fn invasion_date_conflict() {
 fn outlier_is_one_finding_naming_the_majority() {
     let r = run(&["check", "tests/corpus/outlier", "--format", "json"]);
     assert_eq!(r.code, 1);
+    insta::assert_snapshot!("outlier_json", r.stdout);
     let doc = json(&r.stdout);
     let findings = doc["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{}", r.stdout);
@@ -220,8 +223,9 @@ fn change_over_time_is_not_an_error() {
     let r = run(&["check", "tests/corpus/time", "--show-changes"]);
     assert_eq!(r.code, 0);
     insta::assert_snapshot!("time_show_changes", r.stdout);
-    let r = run(&["check", "tests/corpus/time", "--fail-on", "info"]);
+    let r = run(&["check", "tests/corpus/time", "--fail-on", "info", "--format", "json"]);
     assert_eq!(r.code, 1);
+    insta::assert_snapshot!("time_json", r.stdout);
 }
 
 // ---------------------------------------------------------------------------------------
