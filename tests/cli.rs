@@ -223,7 +223,14 @@ fn change_over_time_is_not_an_error() {
     let r = run(&["check", "tests/corpus/time", "--show-changes"]);
     assert_eq!(r.code, 0);
     insta::assert_snapshot!("time_show_changes", r.stdout);
-    let r = run(&["check", "tests/corpus/time", "--fail-on", "info", "--format", "json"]);
+    let r = run(&[
+        "check",
+        "tests/corpus/time",
+        "--fail-on",
+        "info",
+        "--format",
+        "json",
+    ]);
     assert_eq!(r.code, 1);
     insta::assert_snapshot!("time_json", r.stdout);
 }
