@@ -35,6 +35,21 @@ enum Command {
     /// List every claim the rules find: what the engine read, and what it did not.
     #[command(after_help = EXIT_HELP)]
     Claims(ClaimsArgs),
+    /// Work with rule files: list them, test them, print their patterns.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RulesCommand {
+    /// List every rule: id, kind, title and file.
+    List(RuleArgs),
+    /// Run the `[[rule.example]]` tests in the rule files (exit 1 when one fails).
+    Test(RuleArgs),
+    /// Print every rule's regex with `{value}` expanded, one a line (for `rg -f`).
+    Patterns(RuleArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -159,6 +174,11 @@ pub fn main() -> ExitCode {
     ExitCode::from(match cli.command {
         Command::Check(args) => check(&args),
         Command::Claims(args) => claims(&args),
+        Command::Rules { command } => match command {
+            RulesCommand::List(args) => rules_list(&args),
+            RulesCommand::Test(args) => rules_test(&args),
+            RulesCommand::Patterns(args) => rules_patterns(&args),
+        },
     })
 }
 
@@ -296,15 +316,6 @@ fn claims(args: &ClaimsArgs) -> u8 {
 
 /// Claims as aligned columns: location, rule, subject, text as written, reading, reference.
 fn claims_table(claims: &[Claim]) -> String {
-    let header = [
-        "LOCATION",
-        "RULE",
-        "SUBJECT",
-        "TEXT",
-        "READS AS",
-        "REFERENCE",
-    ]
-    .map(String::from);
     let rows: Vec<[String; 6]> = claims
         .iter()
         .map(|c| {
@@ -322,30 +333,112 @@ fn claims_table(claims: &[Claim]) -> String {
             ]
         })
         .collect();
-    let mut widths = header.clone().map(|h| h.chars().count());
-    for r in &rows {
-        for (w, cell) in widths.iter_mut().zip(r) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for r in std::iter::once(&header).chain(&rows) {
-        let mut line = String::new();
-        for (i, (cell, w)) in r.iter().zip(widths).enumerate() {
-            if i + 1 == r.len() {
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&" ".repeat(w - cell.chars().count() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
+    let mut out = table(
+        &[
+            "LOCATION",
+            "RULE",
+            "SUBJECT",
+            "TEXT",
+            "READS AS",
+            "REFERENCE",
+        ],
+        &rows,
+    );
     out.push_str(&format!(
         "{} {}\n",
         claims.len(),
         if claims.len() == 1 { "claim" } else { "claims" }
     ));
+    out
+}
+
+fn rules_list(args: &RuleArgs) -> u8 {
+    let rules = match load_rules(args) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let rows: Vec<[String; 4]> = rules
+        .rules
+        .iter()
+        .map(|r| {
+            [
+                r.id.clone(),
+                r.kind.name().to_string(),
+                r.title.clone(),
+                r.file.clone(),
+            ]
+        })
+        .collect();
+    write_stdout(&table(&["ID", "KIND", "TITLE", "FILE"], &rows));
+    OK
+}
+
+fn rules_patterns(args: &RuleArgs) -> u8 {
+    let rules = match load_rules(args) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let mut out = String::new();
+    for re in rules.rules.iter().flat_map(|r| &r.regexes) {
+        out.push_str(re.as_str());
+        out.push('\n');
+    }
+    write_stdout(&out);
+    OK
+}
+
+fn rules_test(args: &RuleArgs) -> u8 {
+    let rules = match load_rules(args) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let mut out = String::new();
+    let mut failed = 0;
+    let mut total = 0;
+    for rule in &rules.rules {
+        let failures = claimlint::examples::run_rule(rule);
+        total += rule.examples.len();
+        failed += failures.len();
+        let status = if failures.is_empty() { "ok" } else { "FAILED" };
+        out.push_str(&format!(
+            "{} ({} examples) ... {status}\n",
+            rule.id,
+            rule.examples.len()
+        ));
+        for f in failures {
+            out.push_str(&format!(
+                "  example {}: {}\n    {}\n",
+                f.index, f.message, f.text
+            ));
+        }
+    }
+    out.push_str(&format!("{} passed, {failed} failed\n", total - failed));
+    write_stdout(&out);
+    if failed == 0 {
+        OK
+    } else {
+        FOUND
+    }
+}
+
+/// Rows as aligned columns under a header.
+fn table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> String {
+    let mut widths = header.map(|h| h.chars().count());
+    for r in rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let head = header.map(String::from);
+    for r in std::iter::once(&head).chain(rows) {
+        let mut line = String::new();
+        for (cell, w) in r.iter().zip(widths) {
+            line.push_str(cell);
+            line.push_str(&" ".repeat(w - cell.chars().count() + 2));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
     out
 }

@@ -342,3 +342,59 @@ fn a_bad_article_does_not_stop_the_others() {
     assert!(r.stdout.contains("2 articles"), "{}", r.stdout);
     insta::assert_snapshot!(r.stderr);
 }
+
+// ---------------------------------------------------------------------------------------
+// Rule commands.
+
+#[test]
+fn rules_list_and_test() {
+    let r = run(&["rules", "list"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("rules_list", r.stdout);
+    let r = run(&["rules", "test"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    insta::assert_snapshot!("rules_test", r.stdout);
+}
+
+#[test]
+fn rules_test_fails_on_a_failing_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.toml");
+    std::fs::write(
+        &file,
+        "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['(?i){value} soldiers']\n\
+         [[rule.example]]\ntext = \"55,000 soldiers\"\nvalue = \"55,000\"\n\
+         [[rule.example]]\ntext = \"12 civilians\"\nvalue = \"12\"\n\
+         [[rule.example]]\ntext = \"7 soldiers\"\nnone = true\n",
+    )
+    .unwrap();
+    let r = run(&["rules", "test", "--rules", file.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("example 2: expected `12`, found nothing"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("example 3: expected no claim, found `7`"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.ends_with("1 passed, 2 failed\n"), "{}", r.stdout);
+}
+
+#[test]
+fn rules_patterns_prints_one_expanded_regex_per_pattern() {
+    let r = run(&["rules", "patterns"]);
+    assert_eq!(r.code, 0);
+    let set = claimlint::rules::load(&[root().join("rules")]).unwrap();
+    let n: usize = set.rules.iter().map(|r| r.patterns.len()).sum();
+    assert_eq!(r.stdout.lines().count(), n);
+    assert!(r
+        .stdout
+        .lines()
+        .all(|l| !l.contains("{value}") && l.contains("(?P<value>")));
+    for line in r.stdout.lines() {
+        regex::Regex::new(line).expect("each line is a valid regex");
+    }
+}
