@@ -393,24 +393,40 @@ fn rules_test(args: &RuleArgs) -> u8 {
         Err(code) => return code,
     };
     let mut out = String::new();
-    let mut failed = 0;
-    let mut total = 0;
-    for rule in &rules.rules {
-        let failures = claimlint::examples::run_rule(rule);
-        total += rule.examples.len();
-        failed += failures.len();
-        let status = if failures.is_empty() { "ok" } else { "FAILED" };
+    let mut problems = Vec::new();
+    let (mut total, mut failed) = (0, 0);
+    for report in claimlint::examples::run(&rules) {
+        total += report.tests;
+        failed += report.failures.len();
+        let status = if report.failures.is_empty() {
+            "ok"
+        } else {
+            "FAILED"
+        };
         out.push_str(&format!(
-            "{} ({} examples) ... {status}\n",
-            rule.id,
-            rule.examples.len()
+            "{} ({} tests) ... {status}\n",
+            report.rule, report.tests
         ));
-        for f in failures {
-            out.push_str(&format!(
-                "  example {}: {}\n    {}\n",
-                f.index, f.message, f.text
-            ));
+        for f in report.failures {
+            let (line, column) = article::line_col(&f.source, f.span.start);
+            problems.push(Problem {
+                path: f.path,
+                line: Some(line),
+                column: Some(column),
+                message: format!("{}: rule test failed", f.rule),
+                span: Some(f.span),
+                text: Some(f.source.to_string()),
+                help: Some(f.message),
+                also: None,
+            });
         }
+    }
+    if !problems.is_empty() {
+        out.push('\n');
+        out.push_str(&human::problems(
+            &problems,
+            style(std::io::stdout().is_terminal()),
+        ));
     }
     out.push_str(&format!("{} passed, {failed} failed\n", total - failed));
     write_stdout(&out);

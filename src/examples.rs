@@ -1,80 +1,205 @@
-//! Rule tests written in rule files: `[[rule.example]]` tables.
+//! Rule tests written in rule files, run by `claimlint rules test`.
 //!
-//! Each example is a short text and what the rule must read from it: the value as written,
-//! optionally the subject key, or `none = true` for a text the rule must not match.
+//! - `[[rule.example]]`: a short text and what the rule must read from it: the value as
+//!   written, and optionally the subject key, the interval, the reference time; or
+//!   `none = true` for a text the rule must not match. `published` gives the text a
+//!   published date, so relative dates resolve.
+//! - `[[rule.pair]]`: two short articles (`a`, `b`, optional `a_published`,
+//!   `b_published`) and the verdict the engine must reach: `conflict`, `agree` or
+//!   `change-over-time`.
 
-use crate::article::Article;
-use crate::rules::{Rule, RuleSet};
+use crate::article::{Article, Meta};
+use crate::date::Date;
+use crate::extract::{Claim, RefTime};
+use crate::finding::Outcome;
+use crate::rules::{Rule, RuleSet, Verdict};
+use std::ops::Range;
+use std::sync::Arc;
 
-/// An example that did not give what it says.
+/// A rule test that did not give what it says.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExampleFailure {
+pub struct TestFailure {
     /// The rule.
     pub rule: String,
-    /// The example's position among the rule's examples, from 1.
-    pub index: usize,
-    /// The example text.
-    pub text: String,
-    /// What was expected and what was read.
+    /// The rule file, as shown in reports.
+    pub path: String,
+    /// The rule file's text.
+    pub source: Arc<str>,
+    /// Where the failing test is in the rule file.
+    pub span: Range<usize>,
+    /// What was expected and what was found.
     pub message: String,
 }
 
-/// Runs one rule's examples; the failures.
-pub fn run_rule(rule: &Rule) -> Vec<ExampleFailure> {
+/// The outcome of one rule's tests.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleReport {
+    /// The rule.
+    pub rule: String,
+    /// How many tests it has (examples and pairs).
+    pub tests: usize,
+    /// The ones that failed.
+    pub failures: Vec<TestFailure>,
+}
+
+fn article(path: String, text: &str, published: Option<Date>) -> Article {
+    Article {
+        path,
+        text: text.to_string(),
+        body_start: 0,
+        meta: Meta {
+            published,
+            ..Meta::default()
+        },
+    }
+}
+
+fn found(claims: &[Claim]) -> String {
+    if claims.is_empty() {
+        return "nothing".into();
+    }
+    claims
+        .iter()
+        .map(|c| {
+            let iv = match &c.value {
+                Ok(iv) => iv.notation(),
+                Err(why) => format!("unresolved: {why}"),
+            };
+            if c.subject.is_empty() {
+                format!("`{}` {iv}", c.text)
+            } else {
+                format!("`{}` {iv} ({})", c.text, c.subject)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn reference_as_written(r: &RefTime) -> &str {
+    match r {
+        RefTime::Explicit { text, .. } => text,
+        _ => "none",
+    }
+}
+
+/// Runs one rule's examples and pairs.
+pub fn run_rule(rule: &Rule) -> RuleReport {
     let set = RuleSet {
         rules: vec![rule.clone()],
     };
+    let fail = |span: &Range<usize>, message: String| TestFailure {
+        rule: rule.id.clone(),
+        path: rule.file.clone(),
+        source: rule.source.clone(),
+        span: span.clone(),
+        message,
+    };
     let mut failures = Vec::new();
     for (i, ex) in rule.examples.iter().enumerate() {
-        let article = Article {
-            path: format!("{}#example-{}", rule.id, i + 1),
-            text: ex.text.clone(),
-            body_start: 0,
-            meta: Default::default(),
-        };
-        let claims = crate::extract::extract(&set, &article);
-        let fail = |message: String| ExampleFailure {
-            rule: rule.id.clone(),
-            index: i + 1,
-            text: ex.text.clone(),
-            message,
-        };
-        let found: Vec<String> = claims
-            .iter()
-            .map(|c| format!("`{}` ({})", c.text, c.subject))
-            .collect();
+        let a = article(
+            format!("{}#example-{}", rule.id, i + 1),
+            &ex.text,
+            ex.published,
+        );
+        let claims = crate::extract::extract(&set, &a);
         if ex.none {
             if !claims.is_empty() {
-                failures.push(fail(format!(
-                    "expected no claim, found {}",
-                    found.join(", ")
-                )));
+                failures.push(fail(
+                    &ex.span,
+                    format!("expected no claim, found {}", found(&claims)),
+                ));
             }
             continue;
         }
         let hit = claims.iter().find(|c| {
             ex.value.as_ref().is_none_or(|v| &c.text == v)
                 && ex.subject.as_ref().is_none_or(|s| &c.subject == s)
+                && ex
+                    .interval
+                    .as_ref()
+                    .is_none_or(|iv| c.value.as_ref().is_ok_and(|v| &v.notation() == iv))
+                && ex
+                    .reference
+                    .as_ref()
+                    .is_none_or(|r| reference_as_written(&c.reference) == r)
         });
         if hit.is_none() {
-            let want = match (&ex.value, &ex.subject) {
-                (Some(v), Some(s)) => format!("`{v}` ({s})"),
-                (Some(v), None) => format!("`{v}`"),
-                (None, Some(s)) => format!("a claim about {s}"),
-                (None, None) => "a claim".to_string(),
-            };
-            let got = if found.is_empty() {
-                "nothing".to_string()
+            let mut want = Vec::new();
+            if let Some(v) = &ex.value {
+                want.push(format!("`{v}`"));
+            }
+            if let Some(iv) = &ex.interval {
+                want.push(iv.clone());
+            }
+            if let Some(s) = &ex.subject {
+                want.push(format!("({s})"));
+            }
+            if let Some(r) = &ex.reference {
+                want.push(format!("as of {r}"));
+            }
+            let want = if want.is_empty() {
+                "a claim".to_string()
             } else {
-                found.join(", ")
+                want.join(" ")
             };
-            failures.push(fail(format!("expected {want}, found {got}")));
+            failures.push(fail(
+                &ex.span,
+                format!("expected {want}, found {}", found(&claims)),
+            ));
         }
     }
-    failures
+    for (i, pair) in rule.pairs.iter().enumerate() {
+        let a = article(format!("pair-{}/a", i + 1), &pair.a, pair.a_published);
+        let b = article(format!("pair-{}/b", i + 1), &pair.b, pair.b_published);
+        let mut claims = crate::extract::extract(&set, &a);
+        let from_a = claims.len();
+        claims.extend(crate::extract::extract(&set, &b));
+        if from_a == 0 || claims.len() == from_a {
+            let which = if from_a == 0 { "a" } else { "b" };
+            failures.push(fail(
+                &pair.span,
+                format!("article {which} gives no claim for this rule"),
+            ));
+            continue;
+        }
+        let findings = crate::compare::compare(&set, &claims);
+        let got = if findings.iter().any(|f| f.outcome == Outcome::Contradiction) {
+            Verdict::Conflict
+        } else if findings.is_empty() {
+            Verdict::Agree
+        } else {
+            Verdict::ChangeOverTime
+        };
+        if got != pair.verdict {
+            failures.push(fail(
+                &pair.span,
+                format!(
+                    "expected {}, the engine found {} (a: {}; b: {})",
+                    verdict_name(pair.verdict),
+                    verdict_name(got),
+                    found(&claims[..from_a]),
+                    found(&claims[from_a..]),
+                ),
+            ));
+        }
+    }
+    RuleReport {
+        rule: rule.id.clone(),
+        tests: rule.examples.len() + rule.pairs.len(),
+        failures,
+    }
 }
 
-/// Runs every rule's examples; the failures, in rule order.
-pub fn run(set: &RuleSet) -> Vec<ExampleFailure> {
-    set.rules.iter().flat_map(run_rule).collect()
+/// A verdict as rule files write it.
+pub fn verdict_name(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Conflict => "conflict",
+        Verdict::Agree => "agree",
+        Verdict::ChangeOverTime => "change-over-time",
+    }
+}
+
+/// Runs every rule's tests, in rule order.
+pub fn run(set: &RuleSet) -> Vec<RuleReport> {
+    set.rules.iter().map(run_rule).collect()
 }

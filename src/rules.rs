@@ -8,6 +8,7 @@
 //! Loading collects every problem it can find in a file instead of stopping at the first,
 //! and each problem carries the byte span of its place in the TOML.
 
+use crate::date::Date;
 use crate::extract::grammar::{Grammar, HedgeRatios};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use toml::Spanned;
 
 /// What a rule claims; each kind has one value grammar.
@@ -122,7 +124,9 @@ struct RuleToml {
     #[serde(default)]
     hedges: Option<HedgesToml>,
     #[serde(default)]
-    example: Vec<ExampleToml>,
+    example: Vec<Spanned<ExampleToml>>,
+    #[serde(default)]
+    pair: Vec<Spanned<PairToml>>,
 }
 
 #[derive(Deserialize)]
@@ -143,7 +147,37 @@ struct ExampleToml {
     #[serde(default)]
     subject: Option<String>,
     #[serde(default)]
+    interval: Option<String>,
+    #[serde(default)]
+    reference: Option<String>,
+    #[serde(default)]
+    published: Option<Spanned<String>>,
+    #[serde(default)]
     none: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PairToml {
+    a: String,
+    b: String,
+    #[serde(default)]
+    a_published: Option<Spanned<String>>,
+    #[serde(default)]
+    b_published: Option<Spanned<String>>,
+    verdict: Verdict,
+}
+
+/// What a `[[rule.pair]]` says the engine must conclude about its two articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The articles contradict each other.
+    Conflict,
+    /// Both give a claim, and they agree.
+    Agree,
+    /// The figures differ, for different times.
+    ChangeOverTime,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -158,8 +192,33 @@ pub struct Example {
     pub value: Option<String>,
     /// The subject key that must be given.
     pub subject: Option<String>,
+    /// The interval that must be read, in range notation (`[19.25,19.35)`).
+    pub interval: Option<String>,
+    /// The reference time as written ("February 5"), or `none` for no reference time.
+    pub reference: Option<String>,
+    /// The published date the text is read with.
+    pub published: Option<Date>,
     /// When true, the rule must find nothing in the text.
     pub none: bool,
+    /// Where the example is in the rule file.
+    pub span: Range<usize>,
+}
+
+/// A rule test of two articles: `[[rule.pair]]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// The first article's text.
+    pub a: String,
+    /// The second article's text.
+    pub b: String,
+    /// The first article's published date.
+    pub a_published: Option<Date>,
+    /// The second article's published date.
+    pub b_published: Option<Date>,
+    /// What the engine must conclude.
+    pub verdict: Verdict,
+    /// Where the pair is in the rule file.
+    pub span: Range<usize>,
 }
 
 /// One subject dimension: a named group of the patterns and its synonym table.
@@ -239,10 +298,14 @@ pub struct Rule {
     pub exact: bool,
     /// How hedged figures widen.
     pub hedges: HedgeRatios,
-    /// Rule tests.
+    /// Rule tests: texts and what the rule must read from them.
     pub examples: Vec<Example>,
+    /// Rule tests: pairs of articles and the verdict.
+    pub pairs: Vec<Pair>,
     /// The file the rule came from, as shown in reports.
     pub file: String,
+    /// The rule file's text, for pointing at examples that fail.
+    pub source: Arc<str>,
 }
 
 /// Every rule loaded, in file order.
@@ -277,6 +340,8 @@ pub struct RuleError {
     pub message: String,
     /// How to fix it, when known.
     pub help: Option<String>,
+    /// A second place the problem involves (where a duplicate id was first defined).
+    pub also: Option<Box<RuleError>>,
 }
 
 impl RuleError {
@@ -290,6 +355,7 @@ impl RuleError {
             column,
             message,
             help: None,
+            also: None,
         }
     }
 
@@ -404,34 +470,53 @@ pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
 pub fn parse_sources(sources: &[(&str, &str)]) -> Result<RuleSet, Vec<RuleError>> {
     let mut set = RuleSet::default();
     let mut errors = Vec::new();
-    // Where each id was first defined: (path, line).
-    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+    // Where each id was first defined: (path, text, span).
+    let mut seen: HashMap<String, (String, String, Range<usize>)> = HashMap::new();
     for (path, text) in sources {
-        let file: FileToml = match toml::from_str(text) {
-            Ok(f) => f,
-            Err(e) => {
-                let span = e.span().unwrap_or(0..0);
-                errors.push(RuleError::new(path, text, span, e.message().to_string()));
-                continue;
-            }
-        };
-        for rule in file.rule {
-            let rule_span = rule.span();
-            let rule = rule.into_inner();
-            let id_span = rule.id.span();
-            let id = rule.id.get_ref().clone();
-            if let Some((first_path, first_line)) = seen.get(&id) {
-                errors.push(
-                    RuleError::new(path, text, id_span, format!("duplicate rule id `{id}`"))
-                        .help(format!("first defined at {first_path}:{first_line}")),
-                );
-            } else {
-                let (line, _) = crate::article::line_col(text, id_span.start);
-                seen.insert(id.clone(), (path.to_string(), line));
-            }
-            match compile_rule(path, text, rule, rule_span) {
-                Ok(r) => set.rules.push(r),
-                Err(mut e) => errors.append(&mut e),
+        // Syntax first: a file that is not TOML has no rules to look into.
+        if let Err(e) = toml::from_str::<toml::Table>(text) {
+            errors.push(RuleError::new(
+                path,
+                text,
+                e.span().unwrap_or(0..0),
+                e.message().trim().to_string(),
+            ));
+            continue;
+        }
+        // Then each `[[rule]]` on its own, so one bad rule does not hide the problems of
+        // the next. The text outside the rule is blanked, not cut, so spans stay the
+        // file's own.
+        for chunk in rule_chunks(text) {
+            let file: FileToml = match toml::from_str(&blank_outside(text, &chunk)) {
+                Ok(f) => f,
+                Err(e) => {
+                    errors.push(serde_error(path, text, &e, chunk.start));
+                    continue;
+                }
+            };
+            for rule in file.rule {
+                let rule_span = rule.span();
+                let rule = rule.into_inner();
+                let id_span = rule.id.span();
+                let id = rule.id.get_ref().clone();
+                if let Some((first_path, first_text, first_span)) = seen.get(&id) {
+                    let mut e =
+                        RuleError::new(path, text, id_span, format!("duplicate rule id `{id}`"))
+                            .help("rule ids must be unique across every rule file loaded");
+                    e.also = Some(Box::new(RuleError::new(
+                        first_path,
+                        first_text,
+                        first_span.clone(),
+                        "first defined here".into(),
+                    )));
+                    errors.push(e);
+                } else {
+                    seen.insert(id.clone(), (path.to_string(), text.to_string(), id_span));
+                }
+                match compile_rule(path, text, rule, rule_span) {
+                    Ok(r) => set.rules.push(r),
+                    Err(mut e) => errors.append(&mut e),
+                }
             }
         }
     }
@@ -440,6 +525,112 @@ pub fn parse_sources(sources: &[(&str, &str)]) -> Result<RuleSet, Vec<RuleError>
     } else {
         Err(errors)
     }
+}
+
+/// The byte ranges of a rule file's parts: what precedes the first `[[rule]]`, then each
+/// `[[rule]]` with the tables that follow it.
+fn rule_chunks(text: &str) -> Vec<Range<usize>> {
+    let mut starts = vec![0];
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with("[[rule]]") && pos > 0 {
+            starts.push(pos);
+        }
+        pos += line.len();
+    }
+    let mut chunks: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    if let Some(&last) = starts.last() {
+        chunks.push(last..text.len());
+    }
+    chunks
+}
+
+/// The text with every byte outside `keep` turned into a space (line breaks kept), so a
+/// part of the file parses alone with the file's own offsets.
+fn blank_outside(text: &str, keep: &Range<usize>) -> String {
+    let bytes: Vec<u8> = text
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| {
+            if keep.contains(&i) || b == b'\n' {
+                b
+            } else {
+                b' '
+            }
+        })
+        .collect();
+    // Only whole characters outside `keep` were replaced, byte by byte, with ASCII.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The keys a rule table may have, for "did you mean" help.
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "description",
+    "kind",
+    "patterns",
+    "subject",
+    "subjects",
+    "time",
+    "severity",
+    "message",
+    "tolerance",
+    "exact",
+    "hedges",
+    "example",
+    "pair",
+];
+
+/// A serde error from a rule file, with a "did you mean" for misspelt keys.
+fn serde_error(path: &str, text: &str, e: &toml::de::Error, fallback: usize) -> RuleError {
+    let span = e.span().unwrap_or(fallback..fallback);
+    let message = e.message().trim().to_string();
+    let mut err = RuleError::new(path, text, span, message.clone());
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let unknown = rest.split('`').next().unwrap_or("");
+        // The known keys are listed after "expected one of"; fall back to the rule's.
+        let listed: Vec<&str> = message
+            .split("expected ")
+            .nth(1)
+            .map(|l| l.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let known = if listed.is_empty() {
+            RULE_KEYS.to_vec()
+        } else {
+            listed
+        };
+        if let Some(best) = did_you_mean(unknown, &known) {
+            err.help = Some(format!("did you mean `{best}`?"));
+        }
+    }
+    err
+}
+
+/// The known word closest to `word`, when it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(word, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3) && *d < k.len())
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance between two strings, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 /// Rewrites `\b` and `\B` outside character classes to their ASCII forms. A Unicode word
@@ -544,14 +735,35 @@ fn compile_rule(
                 regexes.push(re);
             }
             Err(e) => {
-                let msg = match &e {
-                    regex::Error::CompiledTooBig(_) => format!(
-                        "pattern is too large once compiled (limit {} MiB)",
-                        REGEX_SIZE_LIMIT / (1024 * 1024)
-                    ),
-                    _ => "pattern is not a valid regex".to_string(),
+                let err = match &e {
+                    regex::Error::CompiledTooBig(_) => RuleError::new(
+                        path,
+                        text,
+                        p.span(),
+                        format!(
+                            "pattern is too large once compiled (limit {} MiB)",
+                            REGEX_SIZE_LIMIT / (1024 * 1024)
+                        ),
+                    )
+                    .help("use fewer or shorter alternations and bounded repeats"),
+                    _ => {
+                        // Say what is wrong with the pattern as written, not with the
+                        // grammar-expanded regex the user never wrote.
+                        let probe = src.replace("{value}", "(?:value)");
+                        let why = match Regex::new(&probe) {
+                            Err(e) => e.to_string(),
+                            Ok(_) => e.to_string(),
+                        };
+                        RuleError::new(
+                            path,
+                            text,
+                            p.span(),
+                            "pattern is not a valid regex".to_string(),
+                        )
+                        .help(format!("{why}\n(`{{value}}` is shown as `(?:value)`)"))
+                    }
                 };
-                errors.push(RuleError::new(path, text, p.span(), msg).help(e.to_string()));
+                errors.push(err);
             }
         }
     }
@@ -659,6 +871,53 @@ fn compile_rule(
             }
         }
     }
+    let mut date_of = |v: &Option<Spanned<String>>| -> Option<Date> {
+        let v = v.as_ref()?;
+        let d = Date::parse_iso(v.get_ref());
+        if d.is_none() {
+            errors.push(RuleError::new(
+                path,
+                text,
+                v.span(),
+                format!(
+                    "`{}` is not a date that exists in the form YYYY-MM-DD",
+                    v.get_ref()
+                ),
+            ));
+        }
+        d
+    };
+    let mut examples = Vec::new();
+    for e in rule.example {
+        let span = e.span();
+        let e = e.into_inner();
+        let published = date_of(&e.published);
+        examples.push(Example {
+            text: e.text,
+            value: e.value,
+            subject: e.subject,
+            interval: e.interval,
+            reference: e.reference,
+            published,
+            none: e.none,
+            span,
+        });
+    }
+    let mut pairs = Vec::new();
+    for p in rule.pair {
+        let span = p.span();
+        let p = p.into_inner();
+        let a_published = date_of(&p.a_published);
+        let b_published = date_of(&p.b_published);
+        pairs.push(Pair {
+            a: p.a,
+            b: p.b,
+            a_published,
+            b_published,
+            verdict: p.verdict,
+            span,
+        });
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -684,17 +943,10 @@ fn compile_rule(
         tolerance,
         exact: rule.exact,
         hedges,
-        examples: rule
-            .example
-            .into_iter()
-            .map(|e| Example {
-                text: e.text,
-                value: e.value,
-                subject: e.subject,
-                none: e.none,
-            })
-            .collect(),
+        examples,
+        pairs,
         file: path.to_string(),
+        source: Arc::from(text),
     })
 }
 
@@ -790,7 +1042,8 @@ civilian = ["civilians"]
             .find(|e| e.message.contains("duplicate"))
             .unwrap();
         assert_eq!(dup.path, "b.toml");
-        assert_eq!(dup.help.as_deref(), Some("first defined at a.toml:2"));
+        let first = dup.also.as_deref().expect("points at the first definition");
+        assert_eq!((first.path.as_str(), first.line), ("a.toml", 2));
     }
 
     #[test]

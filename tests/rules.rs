@@ -1,35 +1,26 @@
-//! The shipped rules load and pass their own examples.
+//! The shipped rules load, and pass their own examples and pairs.
 
 use std::path::PathBuf;
 
 #[test]
-fn shipped_rules_load_and_pass_their_examples() {
+fn shipped_rules_load_and_pass_their_tests() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let set = claimlint::rules::load(&[root.join("rules")]).unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
+        let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        panic!("{}", all.join("\n"))
     });
     assert!(set.rules.len() >= 5);
     for rule in &set.rules {
         assert!(!rule.examples.is_empty(), "{} has no examples", rule.id);
+        assert!(!rule.pairs.is_empty(), "{} has no pair", rule.id);
     }
-    let failures = claimlint::examples::run(&set);
-    assert!(
-        failures.is_empty(),
-        "{}",
-        failures
-            .iter()
-            .map(|f| format!(
-                "{} example {}: {}\n  {}",
-                f.rule, f.index, f.message, f.text
-            ))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    let failures: Vec<String> = claimlint::examples::run(&set)
+        .into_iter()
+        .flat_map(|r| r.failures)
+        .map(|f| {
+            let (line, _) = claimlint::article::line_col(&f.source, f.span.start);
+            format!("{} ({}:{line}): {}", f.rule, f.path, f.message)
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

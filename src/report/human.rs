@@ -322,38 +322,52 @@ pub fn findings(findings: &[Finding], sources: &dyn Sources, style: Style) -> St
     out
 }
 
+/// The diagnostic for a problem: pointing at its place when it has one.
+fn problem_diag(p: &Problem, label: &str) -> Diag {
+    let related = p
+        .also
+        .as_deref()
+        .map(|a| {
+            let mut d = problem_diag(a, &a.message);
+            d.severity = miette::Severity::Advice;
+            d.message = "see also".into();
+            vec![d]
+        })
+        .unwrap_or_default();
+    match (&p.text, &p.span) {
+        (Some(text), Some(span)) => Diag {
+            code: None,
+            severity: miette::Severity::Error,
+            message: p.message.clone(),
+            help: p.help.clone(),
+            source: Some(Box::new(NamedSource::new(&p.path, text.clone()))),
+            labels: vec![LabeledSpan::new_primary_with_span(
+                Some(label.to_string()),
+                SourceSpan::new(span.start.into(), span.len()),
+            )],
+            related,
+        },
+        _ => Diag {
+            code: None,
+            severity: miette::Severity::Error,
+            message: match p.line {
+                Some(l) => format!("{}:{l}: {}", p.path, p.message),
+                None => format!("{}: {}", p.path, p.message),
+            },
+            help: p.help.clone(),
+            source: None,
+            labels: Vec::new(),
+            related,
+        },
+    }
+}
+
 /// Renders problems (unreadable files, bad rule files), each pointing at its place when it
 /// has one.
 pub fn problems(problems: &[Problem], style: Style) -> String {
     let mut out = String::new();
     for p in problems {
-        let diag = match (&p.text, &p.span) {
-            (Some(text), Some(span)) => Diag {
-                code: None,
-                severity: miette::Severity::Error,
-                message: p.message.clone(),
-                help: p.help.clone(),
-                source: Some(Box::new(NamedSource::new(&p.path, text.clone()))),
-                labels: vec![LabeledSpan::new_primary_with_span(
-                    Some("here".into()),
-                    SourceSpan::new(span.start.into(), span.len()),
-                )],
-                related: Vec::new(),
-            },
-            _ => Diag {
-                code: None,
-                severity: miette::Severity::Error,
-                message: match p.line {
-                    Some(l) => format!("{}:{l}: {}", p.path, p.message),
-                    None => format!("{}: {}", p.path, p.message),
-                },
-                help: p.help.clone(),
-                source: None,
-                labels: Vec::new(),
-                related: Vec::new(),
-            },
-        };
-        out.push_str(&render(&diag, style));
+        out.push_str(&render(&problem_diag(p, "here"), style));
         out.push('\n');
     }
     out

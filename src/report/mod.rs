@@ -45,6 +45,9 @@ pub struct Problem {
     /// How to fix it, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// A second place the problem involves, labelled with its own message.
+    #[serde(skip)]
+    pub also: Option<Box<Problem>>,
 }
 
 impl Problem {
@@ -67,6 +70,7 @@ impl Problem {
                 span: Some(span.clone()),
                 text: Some(text.clone()),
                 help: None,
+                also: None,
             },
             ArticleError::NotUtf8 {
                 path, offset, line, ..
@@ -78,6 +82,7 @@ impl Problem {
                 span: None,
                 text: None,
                 help: Some("save the article as UTF-8".into()),
+                also: None,
             },
             ArticleError::Io { path, source } => Problem {
                 path: path.clone(),
@@ -87,6 +92,7 @@ impl Problem {
                 span: None,
                 text: None,
                 help: None,
+                also: None,
             },
         }
     }
@@ -102,6 +108,10 @@ impl Problem {
             span: placed.then(|| e.span.clone()),
             text: placed.then(|| e.text.clone()),
             help: e.help.clone(),
+            also: e
+                .also
+                .as_deref()
+                .map(|a| Box::new(Problem::from_rule_error(a))),
         }
     }
 
@@ -115,6 +125,7 @@ impl Problem {
             span: None,
             text: None,
             help: None,
+            also: None,
         }
     }
 }
