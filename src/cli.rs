@@ -35,6 +35,13 @@ enum Command {
     /// List every claim the rules find: what the engine read, and what it did not.
     #[command(after_help = EXIT_HELP)]
     Claims(ClaimsArgs),
+    /// Explain a rule (by id) or one of the engine's checks (by code).
+    Explain {
+        /// A rule id (`territory.russia-control`) or a check code (`change-over-time`).
+        id: String,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
     /// Work with rule files: list them, test them, print their patterns.
     Rules {
         #[command(subcommand)]
@@ -97,6 +104,12 @@ struct ClaimsArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = ClaimsFormat::Table)]
     format: ClaimsFormat,
+    /// Only claims of this rule (repeatable).
+    #[arg(long = "rule", value_name = "ID")]
+    rule: Vec<String>,
+    /// Only claims with these subject parts (`who=military` or `side=ukraine, what=killed`).
+    #[arg(long, value_name = "TEXT")]
+    subject: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +126,8 @@ enum ClaimsFormat {
     Table,
     /// One JSON document (see docs/json.md).
     Json,
+    /// Comma-separated values with a header row, for spreadsheets.
+    Csv,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,6 +189,7 @@ pub fn main() -> ExitCode {
     ExitCode::from(match cli.command {
         Command::Check(args) => check(&args),
         Command::Claims(args) => claims(&args),
+        Command::Explain { id, rules } => explain(&id, &rules),
         Command::Rules { command } => match command {
             RulesCommand::List(args) => rules_list(&args),
             RulesCommand::Test(args) => rules_test(&args),
@@ -296,22 +312,48 @@ fn claims(args: &ClaimsArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let corpus = read_corpus(&args.paths, &rules);
-    match args.format {
-        ClaimsFormat::Table => {
-            write_stdout(&claims_table(&corpus.claims));
-            write_stderr(&human::problems(
-                &corpus.problems,
-                style(std::io::stderr().is_terminal()),
+    for id in &args.rule {
+        if rules.get(id).is_none() {
+            write_stderr(&format!(
+                "claimlint: no rule `{id}` (see `claimlint rules list`)\n"
             ));
+            return TOOL_ERROR;
         }
+    }
+    let mut corpus = read_corpus(&args.paths, &rules);
+    corpus.claims.retain(|c| {
+        (args.rule.is_empty() || args.rule.iter().any(|r| **r == *c.rule))
+            && args
+                .subject
+                .as_ref()
+                .is_none_or(|s| subject_matches(&c.subject, s))
+    });
+    match args.format {
+        ClaimsFormat::Table => write_stdout(&claims_table(&corpus.claims)),
         ClaimsFormat::Json => write_stdout(&report::json::claims(&corpus.claims, &corpus.problems)),
+        ClaimsFormat::Csv => write_stdout(&report::csv::claims(&corpus.claims)),
+    }
+    if args.format != ClaimsFormat::Json {
+        write_stderr(&human::problems(
+            &corpus.problems,
+            style(std::io::stderr().is_terminal()),
+        ));
     }
     if corpus.problems.is_empty() {
         OK
     } else {
         TOOL_ERROR
     }
+}
+
+/// Whether every `dim=key` part of `filter` is one of the subject's parts.
+fn subject_matches(subject: &str, filter: &str) -> bool {
+    let parts: Vec<&str> = subject.split(", ").collect();
+    filter
+        .split(',')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .all(|f| parts.contains(&f))
 }
 
 /// Claims as aligned columns: location, rule, subject, text as written, reading, reference.
@@ -350,6 +392,29 @@ fn claims_table(claims: &[Claim]) -> String {
         if claims.len() == 1 { "claim" } else { "claims" }
     ));
     out
+}
+
+fn explain(id: &str, args: &RuleArgs) -> u8 {
+    if let Some(c) = claimlint::explain::check(id) {
+        write_stdout(&claimlint::explain::check_text(c));
+        return OK;
+    }
+    let rules = match load_rules(args) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    if let Some(r) = rules.get(id) {
+        write_stdout(&claimlint::explain::rule_text(r));
+        return OK;
+    }
+    let mut known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+    known.extend(claimlint::explain::CHECKS.iter().map(|c| c.code));
+    let hint = match claimlint::rules::did_you_mean(id, &known) {
+        Some(k) => format!("; did you mean `{k}`?"),
+        None => " (see `claimlint rules list`)".to_string(),
+    };
+    write_stderr(&format!("claimlint: no rule or check `{id}`{hint}\n"));
+    TOOL_ERROR
 }
 
 fn rules_list(args: &RuleArgs) -> u8 {

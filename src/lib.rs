@@ -23,6 +23,7 @@ pub mod article;
 pub mod compare;
 pub mod date;
 pub mod examples;
+pub mod explain;
 pub mod extract;
 pub mod finding;
 pub mod report;

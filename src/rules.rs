@@ -231,6 +231,14 @@ pub struct SubjectDim {
 }
 
 impl SubjectDim {
+    /// The keys of the synonym table, sorted.
+    pub fn keys(&self) -> Vec<&str> {
+        let mut k: Vec<&str> = self.synonyms.iter().map(|(_, key)| key.as_str()).collect();
+        k.sort_unstable();
+        k.dedup();
+        k
+    }
+
     /// The key for a captured text: the keys of every synonym found in it (longest match
     /// first, whole words), sorted and joined with `+` ("soldiers and civilians" →
     /// `civilian+military`); the text itself, lower-cased, when no synonym is found.

@@ -395,3 +395,46 @@ fn rules_patterns_prints_one_expanded_regex_per_pattern() {
         regex::Regex::new(line).expect("each line is a valid regex");
     }
 }
+
+#[test]
+fn claims_filters_and_csv() {
+    let r = run(&[
+        "claims",
+        "seeds",
+        "--rule",
+        "casualties.toll",
+        "--subject",
+        "who=civilian",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!(r.stdout);
+    let r = run(&["claims", "seeds", "--subject", "side=ukraine, what=killed"]);
+    assert!(
+        r.stdout.contains("55,000") && r.stdout.ends_with("1 claim\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["claims", "seeds", "--rule", "no.such.rule"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no rule `no.such.rule`"), "{}", r.stderr);
+}
+
+#[test]
+fn explain_rules_and_checks() {
+    let r = run(&["explain", "territory.russia-control"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("explain_rule", r.stdout);
+    let r = run(&["explain", "change-over-time"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("explain_check", r.stdout);
+    let r = run(&["explain", "territory.russia-contrl"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("did you mean `territory.russia-control`?"),
+        "{}",
+        r.stderr
+    );
+}

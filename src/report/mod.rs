@@ -5,6 +5,7 @@
 //! fetched through a [`Sources`] lookup only for the sites a reporter shows, so the corpus
 //! need not stay in memory.
 
+pub mod csv;
 pub mod human;
 pub mod json;
 
