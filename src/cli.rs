@@ -57,6 +57,8 @@ enum RulesCommand {
     Test(RuleArgs),
     /// Print every rule's regex with `{value}` expanded, one a line (for `rg -f`).
     Patterns(RuleArgs),
+    /// Print the JSON Schema of rule files (the copy in schema/rules.schema.json).
+    Schema,
 }
 
 #[derive(clap::Args, Debug)]
@@ -194,6 +196,10 @@ pub fn main() -> ExitCode {
             RulesCommand::List(args) => rules_list(&args),
             RulesCommand::Test(args) => rules_test(&args),
             RulesCommand::Patterns(args) => rules_patterns(&args),
+            RulesCommand::Schema => {
+                write_stdout(&claimlint::rules::json_schema());
+                OK
+            }
         },
     })
 }

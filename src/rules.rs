@@ -11,6 +11,7 @@
 use crate::date::Date;
 use crate::extract::grammar::{Grammar, HedgeRatios};
 use regex::Regex;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -20,7 +21,7 @@ use std::sync::Arc;
 use toml::Spanned;
 
 /// What a rule claims; each kind has one value grammar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A share in percent: "19.3%", "20 per cent", "a fifth", "one in five".
@@ -53,7 +54,18 @@ impl Kind {
 
 /// How bad a finding is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, Default,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    Default,
+    JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
@@ -77,7 +89,7 @@ impl fmt::Display for Severity {
 }
 
 /// Whether figures of a rule are tied to a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeMode {
     /// Figures hold as of a reference time; figures for different known times are a change
@@ -91,85 +103,145 @@ pub enum TimeMode {
 // ---------------------------------------------------------------------------------------
 // The file format.
 
-#[derive(Deserialize)]
+/// A claimlint rule file: a pack of `[[rule]]` tables.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "claimlint rule file")]
 struct FileToml {
+    /// The rules of this pack.
     #[serde(default)]
+    #[schemars(with = "Vec<RuleToml>")]
     rule: Vec<Spanned<RuleToml>>,
 }
 
-#[derive(Deserialize)]
+/// One claim rule: what is claimed, how to find it, how to key it and how to compare it.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RuleToml {
+    /// Stable identifier and diagnostic code: letters, digits, `.`, `-`, `_`.
+    #[schemars(with = "String")]
     id: Spanned<String>,
+    /// One line saying what is claimed.
     title: String,
+    /// A longer explanation, shown by `claimlint explain`.
     #[serde(default)]
     description: Option<String>,
+    /// What is claimed; each kind has its own value grammar.
+    #[schemars(with = "Kind")]
     kind: Spanned<Kind>,
+    /// Regexes; `{value}` (exactly once) stands for the kind's value grammar. Named groups
+    /// other than `value` are subject dimensions.
+    #[schemars(with = "Vec<String>")]
     patterns: Spanned<Vec<Spanned<String>>>,
+    /// The order of the subject dimensions in the subject key.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
     subject: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Synonym tables: `[rule.subjects.GROUP]` maps each key to the words that mean it.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, BTreeMap<String, Vec<String>>>")]
     subjects: BTreeMap<Spanned<String>, BTreeMap<String, Vec<Spanned<String>>>>,
+    /// Whether figures hold as of a reference time (`as-of`) or never change (`timeless`).
     #[serde(default)]
     time: TimeMode,
+    /// Severity of a contradiction.
     #[serde(default)]
     severity: Severity,
+    /// The headline of a finding.
     #[serde(default)]
     message: Option<String>,
+    /// Slack in the kind's unit (percent, things, days), split over both claims.
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0))]
     tolerance: Option<Spanned<f64>>,
+    /// Read bare figures as exact points instead of carrying their rounding.
     #[serde(default)]
     exact: bool,
+    /// Widening ratios for hedged figures.
     #[serde(default)]
     hedges: Option<HedgesToml>,
+    /// Rule tests: a text and what the rule must read from it.
     #[serde(default)]
+    #[schemars(with = "Vec<ExampleToml>")]
     example: Vec<Spanned<ExampleToml>>,
+    /// Rule tests: two articles and the verdict the engine must reach.
     #[serde(default)]
+    #[schemars(with = "Vec<PairToml>")]
     pair: Vec<Spanned<PairToml>>,
 }
 
-#[derive(Deserialize)]
+/// Widening ratios for hedged figures, from 0 to below 1.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct HedgesToml {
+    /// "about x" is `[x·(1−r), x·(1+r)]`; default 0.1.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
     about: Option<f64>,
+    /// "nearly x" is `[x·(1−r), x)`; default 0.1.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
     nearly: Option<f64>,
 }
 
-#[derive(Deserialize)]
+/// A rule test: a short text and what the rule must read from it.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ExampleToml {
+    /// The text.
     text: String,
+    /// The value as written that must be found.
     #[serde(default)]
     value: Option<String>,
+    /// The subject key it must have (`who=military, what=killed`).
     #[serde(default)]
     subject: Option<String>,
+    /// The interval it must read, in range notation (`[19.25,19.35)`).
     #[serde(default)]
     interval: Option<String>,
+    /// The reference time as written ("February 5"), or `none`.
     #[serde(default)]
     reference: Option<String>,
+    /// A published date (YYYY-MM-DD) for the text, to resolve relative dates.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     published: Option<Spanned<String>>,
+    /// The rule must find nothing in the text.
     #[serde(default)]
     none: bool,
 }
 
-#[derive(Deserialize)]
+/// A rule test of two short articles and the verdict.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct PairToml {
+    /// The first article.
     a: String,
+    /// The second article.
     b: String,
+    /// The first article's published date (YYYY-MM-DD).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     a_published: Option<Spanned<String>>,
+    /// The second article's published date (YYYY-MM-DD).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     b_published: Option<Spanned<String>>,
+    /// What the engine must conclude.
     verdict: Verdict,
 }
 
+/// The JSON Schema of rule files, generated from the types they are read into. The copy in
+/// `schema/rules.schema.json` is checked against it by a test.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(FileToml);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 /// What a `[[rule.pair]]` says the engine must conclude about its two articles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// The articles contradict each other.

@@ -24,3 +24,27 @@ fn shipped_rules_load_and_pass_their_tests() {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn the_checked_in_schema_is_fresh() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema/rules.schema.json");
+    let on_disk = std::fs::read_to_string(&path).expect("schema/rules.schema.json exists");
+    assert!(
+        on_disk == claimlint::rules::json_schema(),
+        "schema/rules.schema.json is stale: run `cargo run -- rules schema > schema/rules.schema.json`"
+    );
+}
+
+#[test]
+fn shipped_rule_files_point_editors_at_the_schema() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(root.join("rules")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("#:schema ../schema/rules.schema.json\n"),
+            "{} lacks the #:schema line",
+            path.display()
+        );
+    }
+}
