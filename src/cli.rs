@@ -1,6 +1,7 @@
 //! The command line: argument parsing, running the pipeline, writing output, exit status.
 
 use claimlint::article::{self, Article};
+use claimlint::config::Config;
 use claimlint::extract::{self, Claim};
 use claimlint::finding::Finding;
 use claimlint::report::{self, human, Problem, Summary};
@@ -25,6 +26,12 @@ Exit status:
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Use this project configuration instead of the nearest claimlint.toml.
+    #[arg(long, global = true, value_name = "PATH", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore claimlint.toml files.
+    #[arg(long, global = true)]
+    no_config: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -35,6 +42,8 @@ enum Command {
     /// List every claim the rules find: what the engine read, and what it did not.
     #[command(after_help = EXIT_HELP)]
     Claims(ClaimsArgs),
+    /// Write a commented starter claimlint.toml and rules/starter.toml here.
+    Init,
     /// Explain a rule (by id) or one of the engine's checks (by code).
     Explain {
         /// A rule id (`territory.russia-control`) or a check code (`change-over-time`).
@@ -69,28 +78,87 @@ struct RuleArgs {
 }
 
 impl RuleArgs {
+    /// `--rules`, else `rules` in claimlint.toml, else `rules/`.
     fn paths(&self) -> Vec<PathBuf> {
-        if self.rules.is_empty() {
-            vec![PathBuf::from("rules")]
-        } else {
-            self.rules.clone()
+        if !self.rules.is_empty() {
+            return self.rules.clone();
+        }
+        match config() {
+            Some(c) if !c.rules.is_empty() => c.rules.clone(),
+            _ => vec![PathBuf::from("rules")],
+        }
+    }
+}
+
+/// The project configuration in force, loaded once at start.
+static CONFIG: std::sync::OnceLock<Option<Config>> = std::sync::OnceLock::new();
+
+fn config() -> Option<&'static Config> {
+    CONFIG.get().and_then(Option::as_ref)
+}
+
+/// Loads `--config`, or the nearest claimlint.toml unless `--no-config`.
+fn load_config(cli: &Cli) -> Result<Option<Config>, u8> {
+    let file = match (&cli.config, cli.no_config) {
+        (_, true) => None,
+        (Some(p), false) => Some(p.clone()),
+        (None, false) => std::env::current_dir().ok().and_then(|cwd| {
+            claimlint::config::discover(&cwd).map(|found| relative_to_cwd(&found, &cwd))
+        }),
+    };
+    let Some(file) = file else { return Ok(None) };
+    claimlint::config::load(&file).map(Some).map_err(|errors| {
+        report_rule_errors(&errors, "in the configuration");
+        TOOL_ERROR
+    })
+}
+
+/// A path found above the working directory, written relative to it (`../claimlint.toml`),
+/// so reports show short, stable paths.
+fn relative_to_cwd(path: &std::path::Path, cwd: &std::path::Path) -> PathBuf {
+    for (up, ancestor) in cwd.ancestors().enumerate() {
+        if let Ok(rest) = path.strip_prefix(ancestor) {
+            let mut p = PathBuf::new();
+            for _ in 0..up {
+                p.push("..");
+            }
+            return p.join(rest);
+        }
+    }
+    path.to_path_buf()
+}
+
+/// The article paths: those given, else `corpus` in claimlint.toml.
+fn article_inputs(given: &[PathBuf]) -> Result<Vec<PathBuf>, u8> {
+    if !given.is_empty() {
+        return Ok(given.to_vec());
+    }
+    match config() {
+        Some(c) if !c.corpus.is_empty() => Ok(c.corpus.clone()),
+        _ => {
+            write_stderr(
+                "claimlint: no articles given: name files or folders, or set `corpus` in claimlint.toml\n",
+            );
+            Err(TOOL_ERROR)
         }
     }
 }
 
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// Articles (.txt, .md) or folders of them, walked recursively respecting .gitignore.
-    #[arg(required = true, value_name = "PATH")]
+    /// Articles (.txt, .md) or folders of them, walked recursively respecting .gitignore
+    /// (default: `corpus` in claimlint.toml).
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
     rules: RuleArgs,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
-    /// The lowest severity that makes the run fail (exit 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// The lowest severity that makes the run fail (exit 1) [default: error, or `fail_on` in
+    /// claimlint.toml].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Also show figures that changed over time (info level).
     #[arg(long)]
     show_changes: bool,
@@ -98,8 +166,8 @@ struct CheckArgs {
 
 #[derive(clap::Args, Debug)]
 struct ClaimsArgs {
-    /// Articles (.txt, .md) or folders of them.
-    #[arg(required = true, value_name = "PATH")]
+    /// Articles (.txt, .md) or folders of them (default: `corpus` in claimlint.toml).
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
     rules: RuleArgs,
@@ -142,6 +210,18 @@ enum FailOn {
     Info,
     /// Never fail on findings (exit 2 still reports tool errors).
     Never,
+}
+
+impl From<claimlint::config::FailOn> for FailOn {
+    fn from(f: claimlint::config::FailOn) -> Self {
+        use claimlint::config::FailOn as C;
+        match f {
+            C::Error => FailOn::Error,
+            C::Warning => FailOn::Warning,
+            C::Info => FailOn::Info,
+            C::Never => FailOn::Never,
+        }
+    }
 }
 
 impl FailOn {
@@ -188,9 +268,16 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    match load_config(&cli) {
+        Ok(c) => {
+            let _ = CONFIG.set(c);
+        }
+        Err(code) => return ExitCode::from(code),
+    }
     ExitCode::from(match cli.command {
         Command::Check(args) => check(&args),
         Command::Claims(args) => claims(&args),
+        Command::Init => init(),
         Command::Explain { id, rules } => explain(&id, &rules),
         Command::Rules { command } => match command {
             RulesCommand::List(args) => rules_list(&args),
@@ -204,23 +291,34 @@ pub fn main() -> ExitCode {
     })
 }
 
+fn report_rule_errors(errors: &[claimlint::rules::RuleError], place: &str) {
+    let problems: Vec<Problem> = errors.iter().map(Problem::from_rule_error).collect();
+    write_stderr(&human::problems(
+        &problems,
+        style(std::io::stderr().is_terminal()),
+    ));
+    write_stderr(&format!(
+        "claimlint: {} {place}; nothing was checked\n",
+        if problems.len() == 1 {
+            "1 problem".to_string()
+        } else {
+            format!("{} problems", problems.len())
+        }
+    ));
+}
+
 fn load_rules(args: &RuleArgs) -> Result<RuleSet, u8> {
-    rules::load(&args.paths()).map_err(|errors| {
-        let problems: Vec<Problem> = errors.iter().map(Problem::from_rule_error).collect();
-        write_stderr(&human::problems(
-            &problems,
-            style(std::io::stderr().is_terminal()),
-        ));
-        write_stderr(&format!(
-            "claimlint: {} in the rule files; nothing was checked\n",
-            if problems.len() == 1 {
-                "1 problem".to_string()
-            } else {
-                format!("{} problems", problems.len())
-            }
-        ));
+    let mut rules = rules::load(&args.paths()).map_err(|errors| {
+        report_rule_errors(&errors, "in the rule files");
         TOOL_ERROR
-    })
+    })?;
+    if let Some(c) = config() {
+        c.apply(&mut rules).map_err(|errors| {
+            report_rule_errors(&errors, "in the configuration");
+            TOOL_ERROR
+        })?;
+    }
+    Ok(rules)
 }
 
 /// The result of reading and extracting from every article.
@@ -233,7 +331,10 @@ struct Corpus {
 }
 
 fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Corpus {
-    let (files, walk_errors) = walk::article_paths(paths);
+    let (mut files, walk_errors) = walk::article_paths(paths);
+    if let Some(c) = config() {
+        files.retain(|f| c.takes(f));
+    }
     let mut corpus = Corpus {
         files: HashMap::new(),
         claims: Vec::new(),
@@ -258,13 +359,21 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Corpus {
 }
 
 fn check(args: &CheckArgs) -> u8 {
+    let paths = match article_inputs(&args.paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let rules = match load_rules(&args.rules) {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let corpus = read_corpus(&args.paths, &rules);
+    let corpus = read_corpus(&paths, &rules);
     let all = claimlint::compare::compare(&rules, &corpus.claims);
-    let threshold = args.fail_on.threshold();
+    let fail_on = args
+        .fail_on
+        .or_else(|| config().and_then(|c| c.fail_on).map(FailOn::from))
+        .unwrap_or(FailOn::Error);
+    let threshold = fail_on.threshold();
     let show_info = args.show_changes || threshold == Some(Severity::Info);
     let total = all.len();
     let findings: Vec<Finding> = all
@@ -314,6 +423,10 @@ fn exit_status(findings: &[Finding], threshold: Option<Severity>, tool_error: bo
 }
 
 fn claims(args: &ClaimsArgs) -> u8 {
+    let paths = match article_inputs(&args.paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let rules = match load_rules(&args.rules) {
         Ok(r) => r,
         Err(code) => return code,
@@ -326,7 +439,7 @@ fn claims(args: &ClaimsArgs) -> u8 {
             return TOOL_ERROR;
         }
     }
-    let mut corpus = read_corpus(&args.paths, &rules);
+    let mut corpus = read_corpus(&paths, &rules);
     corpus.claims.retain(|c| {
         (args.rule.is_empty() || args.rule.iter().any(|r| **r == *c.rule))
             && args
@@ -398,6 +511,56 @@ fn claims_table(claims: &[Claim]) -> String {
         if claims.len() == 1 { "claim" } else { "claims" }
     ));
     out
+}
+
+/// Writes `content` to `path` through a temporary file and a rename, so a reader never
+/// sees half a file; refuses to replace an existing file.
+fn write_new(path: &std::path::Path, content: &str) -> std::io::Result<()> {
+    if path.exists() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "already exists; not replaced",
+        ));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&tmp, content)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+fn init() -> u8 {
+    let files = [
+        (
+            PathBuf::from(claimlint::config::FILE_NAME),
+            claimlint::config::STARTER_CONFIG,
+        ),
+        (
+            PathBuf::from("rules/starter.toml"),
+            claimlint::config::STARTER_RULES,
+        ),
+    ];
+    if let Some((p, _)) = files.iter().find(|(p, _)| p.exists()) {
+        write_stderr(&format!(
+            "claimlint: {} already exists; init writes nothing over existing files\n",
+            article::display_path(p)
+        ));
+        return TOOL_ERROR;
+    }
+    for (path, content) in &files {
+        if let Err(e) = write_new(path, content) {
+            write_stderr(&format!(
+                "claimlint: {}: {e}\n",
+                article::display_path(path)
+            ));
+            return TOOL_ERROR;
+        }
+        write_stderr(&format!("wrote {}\n", article::display_path(path)));
+    }
+    OK
 }
 
 fn explain(id: &str, args: &RuleArgs) -> u8 {

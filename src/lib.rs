@@ -21,6 +21,7 @@
 
 pub mod article;
 pub mod compare;
+pub mod config;
 pub mod date;
 pub mod examples;
 pub mod explain;

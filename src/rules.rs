@@ -378,6 +378,9 @@ pub struct Rule {
     pub exact: bool,
     /// How hedged figures widen.
     pub hedges: HedgeRatios,
+    /// Whether the rule file set the ratios (a project configuration does not override
+    /// them then).
+    pub hedges_set: bool,
     /// Rule tests: texts and what the rule must read from them.
     pub examples: Vec<Example>,
     /// Rule tests: pairs of articles and the verdict.
@@ -1023,6 +1026,7 @@ fn compile_rule(
         tolerance,
         exact: rule.exact,
         hedges,
+        hedges_set: rule.hedges.is_some(),
         examples,
         pairs,
         file: path.to_string(),
