@@ -138,18 +138,77 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
                     .any(|&o| !positions[o].iv.overlaps(&positions[c].iv) && time_ok(o, c))
             })
             .collect();
-        let (outcome, severity, other) = if contradicting.is_empty() {
-            (Outcome::ChangeOverTime, Severity::Info, opposed)
-        } else {
-            (Outcome::Contradiction, rule.severity, contradicting)
-        };
-        if other.is_empty() {
+        if !contradicting.is_empty() {
+            out.push(finding(
+                rule,
+                &positions,
+                &outliers,
+                &contradicting,
+                Outcome::Contradiction,
+                rule.severity,
+                false,
+            ));
             continue;
         }
-        out.push(finding(
-            rule, &positions, &outliers, &other, outcome, severity,
-        ));
+        if opposed.is_empty() {
+            continue;
+        }
+        // Different known times. Stale when the side with the older figure was published
+        // after the newer figure was.
+        let stale = |a: &[usize], b: &[usize]| {
+            a.iter().any(|&x| {
+                b.iter()
+                    .any(|&y| is_stale(positions[x].first(), positions[y].first()))
+            })
+        };
+        let finding_for = if stale(&outliers, &opposed) {
+            finding(
+                rule,
+                &positions,
+                &outliers,
+                &opposed,
+                Outcome::Stale,
+                STALE,
+                true,
+            )
+        } else if stale(&opposed, &outliers) {
+            finding(
+                rule,
+                &positions,
+                &opposed,
+                &outliers,
+                Outcome::Stale,
+                STALE,
+                true,
+            )
+        } else {
+            finding(
+                rule,
+                &positions,
+                &outliers,
+                &opposed,
+                Outcome::ChangeOverTime,
+                Severity::Info,
+                false,
+            )
+        };
+        out.push(finding_for);
     }
+}
+
+/// The severity of a stale figure.
+const STALE: Severity = Severity::Warning;
+
+/// Whether `old` is a figure for an earlier time than `new`'s, in an article published
+/// after `new`'s article.
+fn is_stale(old: &Claim, new: &Claim) -> bool {
+    let (Some(t_old), Some(t_new)) = (old.reference.days(), new.reference.days()) else {
+        return false;
+    };
+    let (Some(p_old), Some(p_new)) = (old.published, new.published) else {
+        return false;
+    };
+    t_old.hi_pos() < t_new.lo_pos() && p_old > p_new
 }
 
 /// The positions among `candidates` that share the point held by the most articles; ties go
@@ -196,6 +255,7 @@ fn finding(
     other: &[usize],
     outcome: Outcome,
     severity: Severity,
+    outliers_first: bool,
 ) -> Finding {
     let n_out = articles(positions, outliers);
     let n_other = articles(positions, other);
@@ -208,7 +268,7 @@ fn finding(
             .min()
     };
     let (primary, secondary, n_primary, n_secondary) =
-        if majority || first_path(outliers) <= first_path(other) {
+        if outliers_first || majority || first_path(outliers) <= first_path(other) {
             (outliers, other, n_out, n_other)
         } else {
             (other, outliers, n_other, n_out)
@@ -259,6 +319,7 @@ fn finding(
     let message = match outcome {
         Outcome::Contradiction => rule.message.clone(),
         Outcome::ChangeOverTime => format!("figure changed over time: {}", rule.title),
+        Outcome::Stale => format!("out-of-date figure: {}", rule.title),
     };
     Finding {
         rule: rule.id.clone(),
@@ -319,6 +380,7 @@ fn help_text(
     let tail = match outcome {
         Outcome::Contradiction => "the figures do not overlap",
         Outcome::ChangeOverTime => "the figures are for different times",
+        Outcome::Stale => "the first figure is older, though its article was published later",
     };
     format!("{}; {tail}", parts.join("; "))
 }

@@ -5,8 +5,8 @@
 //!   `none = true` for a text the rule must not match. `published` gives the text a
 //!   published date, so relative dates resolve.
 //! - `[[rule.pair]]`: two short articles (`a`, `b`, optional `a_published`,
-//!   `b_published`) and the verdict the engine must reach: `conflict`, `agree` or
-//!   `change-over-time`.
+//!   `b_published`) and the verdict the engine must reach: `conflict`, `agree`,
+//!   `change-over-time` or `stale`.
 
 use crate::article::{Article, Meta};
 use crate::date::Date;
@@ -163,8 +163,11 @@ pub fn run_rule(rule: &Rule) -> RuleReport {
             continue;
         }
         let findings = crate::compare::compare(&set, &claims);
-        let got = if findings.iter().any(|f| f.outcome == Outcome::Contradiction) {
+        let has = |o: Outcome| findings.iter().any(|f| f.outcome == o);
+        let got = if has(Outcome::Contradiction) {
             Verdict::Conflict
+        } else if has(Outcome::Stale) {
+            Verdict::Stale
         } else if findings.is_empty() {
             Verdict::Agree
         } else {
@@ -196,6 +199,7 @@ pub fn verdict_name(v: Verdict) -> &'static str {
         Verdict::Conflict => "conflict",
         Verdict::Agree => "agree",
         Verdict::ChangeOverTime => "change-over-time",
+        Verdict::Stale => "stale",
     }
 }
 

@@ -36,6 +36,14 @@ both known and do not overlap are a change over time: severity info, shown with 
 sentence gives (\"as of February 5\"), else the article's published date.",
     },
     Check {
+        code: "stale",
+        title: "a later article cites an older figure",
+        text: "A change over time where the article giving the figure for the earlier time was \
+published after the article giving the figure for the later time: the later article repeats \
+an out-of-date figure. Severity warning; the primary site is the stale figure. Needs both \
+articles' published dates (front matter).",
+    },
+    Check {
         code: "outlier",
         title: "one article against many",
         text: "When the articles on one side of a conflict outnumber the other side, the finding \

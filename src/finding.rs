@@ -19,6 +19,9 @@ pub enum Outcome {
     Contradiction,
     /// The figures hold at different known times: the figure changed.
     ChangeOverTime,
+    /// An article published later cites a figure for an earlier time than one already
+    /// published: the primary site is out of date.
+    Stale,
 }
 
 /// The part a site plays in a finding.

@@ -250,6 +250,8 @@ pub enum Verdict {
     Agree,
     /// The figures differ, for different times.
     ChangeOverTime,
+    /// The later article cites the older figure.
+    Stale,
 }
 
 // ---------------------------------------------------------------------------------------

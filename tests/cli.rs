@@ -438,3 +438,28 @@ fn explain_rules_and_checks() {
         r.stderr
     );
 }
+
+#[test]
+fn stale_figure_is_a_warning_on_the_later_article() {
+    let r = run(&["check", "tests/corpus/stale"]);
+    assert_eq!(
+        r.code, 0,
+        "a warning does not fail by default: {}",
+        r.stdout
+    );
+    insta::assert_snapshot!("stale_human", r.stdout);
+    let r = run(&[
+        "check",
+        "tests/corpus/stale",
+        "--fail-on",
+        "warning",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1);
+    let doc = json(&r.stdout);
+    let f = &doc["findings"][0];
+    assert_eq!(f["outcome"], "stale");
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["sites"][0]["path"], "tests/corpus/stale/mid-february.md");
+}

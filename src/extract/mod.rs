@@ -105,6 +105,16 @@ pub struct Claim {
     pub hedge: Option<Hedge>,
     /// When the figure holds.
     pub reference: RefTime,
+    /// The article's published date, when known.
+    #[serde(serialize_with = "ser_date")]
+    pub published: Option<crate::date::Date>,
+}
+
+fn ser_date<S: serde::Serializer>(d: &Option<crate::date::Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
 }
 
 fn ser_value<S: serde::Serializer>(v: &Result<Interval, String>, s: S) -> Result<S::Ok, S::Error> {
@@ -260,6 +270,7 @@ fn extract_rule(rule: &Rule, article: &Article, path: &Arc<str>, out: &mut Vec<C
                 unit: parsed.unit,
                 hedge: parsed.hedge,
                 reference,
+                published: article.meta.published,
             });
         }
     }

@@ -273,6 +273,7 @@ fn finding_diag(f: &Finding, sources: &dyn Sources) -> Diag {
         let what = match (site.role, f.outcome) {
             (Role::Agrees, _) => "the same figure",
             (_, Outcome::ChangeOverTime) => "the figure at another time",
+            (_, Outcome::Stale) => "the newer figure",
             _ => "conflicting claim",
         };
         related.push(Diag {
