@@ -21,7 +21,7 @@ use crate::extract::{Claim, RefTime};
 use crate::finding::{Agreement, Finding, Outcome, Role, Site, MAX_SITES_PER_SIDE};
 use crate::rules::{RuleSet, Severity, TimeMode};
 use crate::value::Interval;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One article's value in a group: the claims that give it, and the interval compared.
 struct Position<'a> {
@@ -69,18 +69,20 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
     group.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
     // Positions: one per (article, interval).
     let mut positions: Vec<Position> = Vec::new();
+    let mut index: HashMap<(&str, [u64; 4]), usize> = HashMap::new();
     for c in group {
         let Ok(iv) = &c.value else { continue };
         let iv = iv.widen(rule.tolerance / 2.0);
-        match positions
-            .iter_mut()
-            .find(|p| *p.first().path == *c.path && p.iv == iv)
-        {
-            Some(p) => p.claims.push(c),
-            None => positions.push(Position {
-                claims: vec![c],
-                iv,
-            }),
+        let key = (&*c.path, interval_bits(&iv));
+        match index.get(&key) {
+            Some(&i) => positions[i].claims.push(c),
+            None => {
+                index.insert(key, positions.len());
+                positions.push(Position {
+                    claims: vec![c],
+                    iv,
+                });
+            }
         }
     }
     if positions.len() < 2 {
@@ -95,27 +97,23 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
     }
     let all: Vec<usize> = (0..positions.len()).collect();
     let consensus = deepest(&positions, &all);
-    let mut rest: Vec<usize> = all
+    // Everything that conflicts with at least one consensus value. The consensus values
+    // share a point, so a value conflicts with one of them exactly when it lies wholly below
+    // the highest start or wholly above the lowest end.
+    let (c_lo, c_hi) = span_of(&positions, &consensus);
+    let in_consensus: HashSet<usize> = consensus.iter().copied().collect();
+    let rest: Vec<usize> = all
         .iter()
         .copied()
-        .filter(|i| !consensus.contains(i))
-        .filter(|&i| {
-            consensus
-                .iter()
-                .any(|&c| !positions[i].iv.overlaps(&positions[c].iv))
-        })
+        .filter(|i| !in_consensus.contains(i))
+        .filter(|&i| positions[i].iv.hi_pos() < c_lo || positions[i].iv.lo_pos() > c_hi)
         .collect();
-    while !rest.is_empty() {
-        let outliers = deepest(&positions, &rest);
-        rest.retain(|i| !outliers.contains(i));
+    for outliers in stab(&positions, rest) {
+        let (o_lo, o_hi) = span_of(&positions, &outliers);
         let opposed: Vec<usize> = consensus
             .iter()
             .copied()
-            .filter(|&c| {
-                outliers
-                    .iter()
-                    .any(|&o| !positions[o].iv.overlaps(&positions[c].iv))
-            })
+            .filter(|&c| positions[c].iv.hi_pos() < o_lo || positions[c].iv.lo_pos() > o_hi)
             .collect();
         let time_ok = |a: usize, b: usize| -> bool {
             if rule.time == TimeMode::Timeless {
@@ -211,24 +209,33 @@ fn is_stale(old: &Claim, new: &Claim) -> bool {
     t_old.hi_pos() < t_new.lo_pos() && p_old > p_new
 }
 
-/// The positions among `candidates` that share the point held by the most articles; ties go
-/// to the lowest point, so the choice is deterministic.
+/// The positions among `candidates` that share the point held by the most articles: a sweep
+/// over interval ends, counting distinct articles; ties go to the lowest point, so the
+/// choice is deterministic.
 fn deepest(positions: &[Position], candidates: &[usize]) -> Vec<usize> {
+    // Starts sort before ends at the same position: both intervals hold that point.
+    let mut events: Vec<(crate::value::Position, bool, usize)> = Vec::new();
+    for &i in candidates {
+        events.push((positions[i].iv.lo_pos(), false, i));
+        events.push((positions[i].iv.hi_pos(), true, i));
+    }
+    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut active: HashMap<&str, usize> = HashMap::new();
     let mut best: Option<(usize, crate::value::Position)> = None;
-    let mut points: Vec<crate::value::Position> = candidates
-        .iter()
-        .map(|&i| positions[i].iv.lo_pos())
-        .collect();
-    points.sort();
-    points.dedup();
-    for p in points {
-        let articles: BTreeSet<&str> = candidates
-            .iter()
-            .filter(|&&i| positions[i].iv.contains_pos(p))
-            .map(|&i| &*positions[i].first().path)
-            .collect();
-        if best.is_none_or(|(n, _)| articles.len() > n) {
-            best = Some((articles.len(), p));
+    for (pos, is_end, i) in events {
+        let path = &*positions[i].first().path;
+        if is_end {
+            if let Some(n) = active.get_mut(path) {
+                *n -= 1;
+                if *n == 0 {
+                    active.remove(path);
+                }
+            }
+        } else {
+            *active.entry(path).or_default() += 1;
+            if best.is_none_or(|(n, _)| active.len() > n) {
+                best = Some((active.len(), pos));
+            }
         }
     }
     match best {
@@ -239,6 +246,73 @@ fn deepest(positions: &[Position], candidates: &[usize]) -> Vec<usize> {
             .collect(),
         None => Vec::new(),
     }
+}
+
+/// Splits `idx` into the fewest groups whose values share a point (stabbing by lowest
+/// end first), in order of that point.
+fn stab(positions: &[Position], mut idx: Vec<usize>) -> Vec<Vec<usize>> {
+    idx.sort_by(|&a, &b| {
+        positions[a]
+            .iv
+            .hi_pos()
+            .cmp(&positions[b].iv.hi_pos())
+            .then(a.cmp(&b))
+    });
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut taken = vec![false; idx.len()];
+    let mut by_lo: Vec<usize> = (0..idx.len()).collect();
+    by_lo.sort_by(|&a, &b| {
+        positions[idx[a]]
+            .iv
+            .lo_pos()
+            .cmp(&positions[idx[b]].iv.lo_pos())
+    });
+    let mut next_lo = 0;
+    for k in 0..idx.len() {
+        if taken[k] {
+            continue;
+        }
+        // Every untaken value starting at or before this lowest end holds it.
+        let point = positions[idx[k]].iv.hi_pos();
+        let mut group = Vec::new();
+        while next_lo < by_lo.len() && positions[idx[by_lo[next_lo]]].iv.lo_pos() <= point {
+            let j = by_lo[next_lo];
+            if !taken[j] {
+                taken[j] = true;
+                group.push(idx[j]);
+            }
+            next_lo += 1;
+        }
+        group.sort_unstable();
+        groups.push(group);
+    }
+    groups
+}
+
+/// The highest start and the lowest end among the positions.
+fn span_of(
+    positions: &[Position],
+    idx: &[usize],
+) -> (crate::value::Position, crate::value::Position) {
+    let lo = idx.iter().map(|&i| positions[i].iv.lo_pos()).max();
+    let hi = idx.iter().map(|&i| positions[i].iv.hi_pos()).min();
+    match (lo, hi) {
+        (Some(lo), Some(hi)) => (lo, hi),
+        _ => (Interval::point(0.0).lo_pos(), Interval::point(0.0).hi_pos()),
+    }
+}
+
+/// An interval's ends as bits, for grouping equal intervals.
+fn interval_bits(iv: &Interval) -> [u64; 4] {
+    use crate::value::Bound;
+    let b = |x: Bound| match x {
+        Bound::Unbounded => (0, 0),
+        Bound::Closed(v) => (1, v.to_bits()),
+        Bound::Open(v) => (2, v.to_bits()),
+    };
+    let (lk, lv) = b(iv.lo);
+    let (hk, hv) = b(iv.hi);
+    [lk, lv, hk, hv]
 }
 
 fn articles(positions: &[Position], idx: &[usize]) -> usize {
@@ -383,4 +457,98 @@ fn help_text(
         Outcome::Stale => "the first figure is older, though its article was published later",
     };
     format!("{}; {tail}", parts.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Unit;
+    use std::sync::Arc;
+
+    fn rules() -> RuleSet {
+        crate::rules::parse_sources(&[(
+            "r.toml",
+            "[[rule]]\nid = \"r\"\ntitle = \"T\"\nkind = \"percentage\"\npatterns = ['{value}']\n",
+        )])
+        .unwrap()
+    }
+
+    fn claim(path: &str, at: usize, iv: Interval) -> Claim {
+        Claim {
+            rule: Arc::from("r"),
+            path: Arc::from(path),
+            subject: String::new(),
+            text: crate::value::fmt_num(iv.lo.point().unwrap_or(0.0)),
+            span: at..at + 2,
+            line: 1,
+            column: at + 1,
+            value: Ok(iv),
+            unit: Unit::Percent,
+            hedge: None,
+            reference: crate::extract::RefTime::Unknown,
+            published: None,
+        }
+    }
+
+    #[test]
+    fn agreeing_claims_give_nothing() {
+        let c = [
+            claim("a", 0, Interval::rounded(20.0, 1.0)),
+            claim("b", 0, Interval::rounded(20.0, 1.0).widen_ratio(0.1)),
+            claim("c", 0, Interval::rounded(19.6, 0.1)),
+        ];
+        assert!(compare(&rules(), &c).is_empty());
+    }
+
+    #[test]
+    fn outliers_with_one_value_are_one_finding_and_two_values_two() {
+        let mut c: Vec<Claim> = (0..5)
+            .map(|i| claim(&format!("m{i}"), 0, Interval::rounded(20.0, 1.0)))
+            .collect();
+        c.push(claim("x1", 0, Interval::rounded(17.0, 1.0)));
+        c.push(claim("x2", 0, Interval::rounded(17.0, 1.0)));
+        let f = compare(&rules(), &c);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].primary_articles, 2);
+        assert_eq!(f[0].agreeing.as_ref().map(|a| a.articles), Some(5));
+        c.push(claim("y", 0, Interval::rounded(30.0, 1.0)));
+        let f = compare(&rules(), &c);
+        assert_eq!(f.len(), 2, "17% and 30% are two conflicting values");
+    }
+
+    #[test]
+    fn repeated_figures_in_one_article_count_once() {
+        let c = [
+            claim("a", 0, Interval::rounded(20.0, 1.0)),
+            claim("a", 50, Interval::rounded(20.0, 1.0)),
+            claim("a", 90, Interval::rounded(20.0, 1.0)),
+            claim("b", 0, Interval::rounded(17.0, 1.0)),
+        ];
+        let f = compare(&rules(), &c);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].primary_articles, f[0].other_articles), (1, 1));
+        assert_eq!(f[0].sites.len(), 2);
+    }
+
+    #[test]
+    fn a_conflict_inside_one_article_is_found() {
+        let c = [
+            claim("a", 0, Interval::rounded(20.0, 1.0)),
+            claim("a", 50, Interval::rounded(17.0, 1.0)),
+        ];
+        let f = compare(&rules(), &c);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].sites.iter().all(|s| s.path == "a"));
+    }
+
+    #[test]
+    fn many_distinct_values_stay_fast_and_bounded() {
+        // 20,000 claims in one article, all different: findings, not pairs.
+        let c: Vec<Claim> = (0..20_000)
+            .map(|i| claim("a", i * 10, Interval::point(i as f64)))
+            .collect();
+        let f = compare(&rules(), &c);
+        assert!(!f.is_empty());
+        assert!(f.iter().all(|x| x.sites.len() <= 2 * MAX_SITES_PER_SIDE));
+    }
 }

@@ -231,7 +231,7 @@ fn extract_rule(rule: &Rule, article: &Article, path: &Arc<str>, out: &mut Vec<C
         exact: rule.exact,
     };
     let rule_id: Arc<str> = Arc::from(rule.id.as_str());
-    let mut seen: Vec<usize> = Vec::new();
+    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for re in &rule.regexes {
         for caps in re.captures_iter(body) {
             let Some(m) = caps.name("value") else {
@@ -245,7 +245,7 @@ fn extract_rule(rule: &Rule, article: &Article, path: &Arc<str>, out: &mut Vec<C
             let Some(parsed) = grammar.parse(m.as_str(), &cx) else {
                 continue;
             };
-            seen.push(start);
+            seen.insert(start);
             let subject = rule
                 .subjects
                 .iter()
