@@ -57,6 +57,26 @@ pub enum ArticleError {
         /// Line of the first invalid byte, from 1.
         line: usize,
     },
+    /// The file holds NUL bytes: it is binary, not an article.
+    #[error("{path}: binary file (NUL byte at offset {offset}, line {line}), not an article")]
+    Binary {
+        /// The article's path.
+        path: String,
+        /// Byte offset of the first NUL.
+        offset: usize,
+        /// Line of the first NUL, from 1.
+        line: usize,
+    },
+    /// The file is larger than the limit.
+    #[error("{path}: {size} bytes, over the limit of {limit} bytes for one article")]
+    TooLarge {
+        /// The article's path.
+        path: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// The front matter could not be parsed.
     #[error("{path}:{line}:{column}: bad front matter: {message}")]
     FrontMatter {
@@ -81,6 +101,8 @@ impl ArticleError {
         match self {
             ArticleError::Io { path, .. }
             | ArticleError::NotUtf8 { path, .. }
+            | ArticleError::Binary { path, .. }
+            | ArticleError::TooLarge { path, .. }
             | ArticleError::FrontMatter { path, .. } => path,
         }
     }
@@ -104,31 +126,111 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
-/// Reads and parses the article at `path`.
-pub fn load(path: &Path) -> Result<Article, ArticleError> {
-    let shown = display_path(path);
-    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
-        path: shown.clone(),
-        source,
-    })?;
-    from_bytes(shown, bytes)
+/// How article bytes become text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// UTF-8 or an error naming the first bad byte.
+    #[default]
+    Strict,
+    /// UTF-8 with invalid bytes replaced by U+FFFD, and a warning.
+    Lossy,
 }
 
-/// Parses an article from its bytes; `path` is used in errors and reports.
-pub fn from_bytes(path: String, bytes: Vec<u8>) -> Result<Article, ArticleError> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        ArticleError::NotUtf8 {
-            path: path.clone(),
-            offset,
-            line,
+/// Limits and choices for reading articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// How bytes become text.
+    pub encoding: Encoding,
+    /// The largest article read, in bytes; larger files are an error, not a slow run.
+    pub max_size: u64,
+}
+
+/// The default size limit: 32 MiB, far above any article, far below a memory problem.
+pub const DEFAULT_MAX_SIZE: u64 = 32 * 1024 * 1024;
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            encoding: Encoding::Strict,
+            max_size: DEFAULT_MAX_SIZE,
         }
-    })?;
-    from_text(path, text)
+    }
+}
+
+/// An article read, and what was worth a warning on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The article.
+    pub article: Article,
+    /// Set when the text was repaired (lossy decoding).
+    pub warning: Option<String>,
+}
+
+/// Reads and parses the article at `path` with the default options.
+pub fn load(path: &Path) -> Result<Article, ArticleError> {
+    load_with(path, &LoadOptions::default()).map(|l| l.article)
+}
+
+/// Reads and parses the article at `path`.
+pub fn load_with(path: &Path, opts: &LoadOptions) -> Result<Loaded, ArticleError> {
+    let shown = display_path(path);
+    let io = |source| ArticleError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > opts.max_size {
+        return Err(ArticleError::TooLarge {
+            path: shown,
+            size,
+            limit: opts.max_size,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    decode(shown, bytes, opts.encoding)
+}
+
+/// Parses an article from its bytes (strict UTF-8); `path` is used in errors and reports.
+pub fn from_bytes(path: String, bytes: Vec<u8>) -> Result<Article, ArticleError> {
+    decode(path, bytes, Encoding::Strict).map(|l| l.article)
+}
+
+/// The 1-based line of byte `offset`.
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    1 + bytes
+        .get(..offset)
+        .unwrap_or(bytes)
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Bytes to an article: binary files are refused, text decoded as `encoding` says.
+pub fn decode(path: String, bytes: Vec<u8>, encoding: Encoding) -> Result<Loaded, ArticleError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let line = line_of(&bytes, offset);
+        return Err(ArticleError::Binary { path, offset, line });
+    }
+    let (text, warning) = match String::from_utf8(bytes) {
+        Ok(t) => (t, None),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let line = line_of(e.as_bytes(), offset);
+            if encoding == Encoding::Strict {
+                return Err(ArticleError::NotUtf8 { path, offset, line });
+            }
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let replaced = text.matches('\u{fffd}').count();
+            (
+                text,
+                Some(format!(
+                    "not UTF-8: read with {replaced} replacement character{} (first bad byte at offset {offset}, line {line})",
+                    if replaced == 1 { "" } else { "s" }
+                )),
+            )
+        }
+    };
+    from_text(path, text).map(|article| Loaded { article, warning })
 }
 
 /// Parses an article from its text; `path` is used in errors and reports.
@@ -171,6 +273,41 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = 1 + text[line_start..offset].chars().count();
     (line, column)
+}
+
+/// Line starts of a text, for turning many byte offsets into lines and columns without
+/// rescanning the text each time.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and character column of byte `offset` in `text` (the text the index
+    /// was built from).
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = 1 + text.get(start..offset).map_or(0, |s| s.chars().count());
+        (line.max(1), column)
+    }
 }
 
 /// The largest char boundary at or below `i`.
@@ -313,6 +450,25 @@ fn toml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
     })
 }
 
+/// A YAML parser message without its " at line L column C" parts: those count from the
+/// start of the front matter, while claimlint points at the place in the file itself.
+fn without_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + " at line ".len()..];
+        let digits = |t: &str| t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        let after_line = &tail[digits(tail)..];
+        rest = match after_line.strip_prefix(" column ") {
+            Some(t) => &t[digits(t)..],
+            None => after_line,
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
 fn yaml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
     if content.trim().is_empty() {
         return Ok(Meta::default());
@@ -321,7 +477,7 @@ fn yaml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
         let at = e.location().map_or(0, |l| l.index());
         FrontMatterError {
             span: offset + at..offset + (at + 1).min(content.len()),
-            message: format!("YAML: {e}"),
+            message: format!("YAML: {}", without_positions(&e.to_string())),
         }
     })?;
     let serde_norway::Value::Mapping(map) = value else {
@@ -407,6 +563,57 @@ mod tests {
     }
 
     #[test]
+    fn binary_and_lossy_decoding() {
+        let e = from_bytes("b.bin.txt".into(), b"ab\ncd\0ef".to_vec()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.bin.txt: binary file (NUL byte at offset 5, line 2), not an article"
+        );
+        let l = decode("x.txt".into(), b"caf\xe9 20%".to_vec(), Encoding::Lossy).unwrap();
+        assert_eq!(l.article.text, "caf\u{fffd} 20%");
+        assert_eq!(
+            l.warning.as_deref(),
+            Some(
+                "not UTF-8: read with 1 replacement character (first bad byte at offset 3, line 1)"
+            )
+        );
+        let clean = decode("y.txt".into(), b"fine".to_vec(), Encoding::Lossy).unwrap();
+        assert_eq!(clean.warning, None);
+    }
+
+    #[test]
+    fn empty_articles_are_fine() {
+        let a = from_bytes("e.txt".into(), Vec::new()).unwrap();
+        assert_eq!((a.text.as_str(), a.body_start), ("", 0));
+    }
+
+    #[test]
+    fn size_limit_is_checked_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        std::fs::File::create(&big).unwrap().set_len(2048).unwrap();
+        let opts = LoadOptions {
+            max_size: 1024,
+            ..LoadOptions::default()
+        };
+        let e = load_with(&big, &opts).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("2048 bytes, over the limit of 1024 bytes for one article"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn yaml_positions_are_left_to_the_label() {
+        assert_eq!(
+            without_positions("bad ']' at line 2 column 10, while parsing at line 1 column 8"),
+            "bad ']', while parsing"
+        );
+        assert_eq!(without_positions("no position"), "no position");
+    }
+
+    #[test]
     fn non_utf8_names_the_offset_and_line() {
         let e = from_bytes("x.txt".into(), b"ok\nbad \xff here".to_vec()).unwrap_err();
         assert_eq!(
@@ -420,6 +627,14 @@ mod tests {
         let text = "ab\n“q” 20%";
         let at = text.find("20").unwrap();
         assert_eq!(line_col(text, at), (2, 5));
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(
+                index.line_col(text, offset),
+                line_col(text, offset),
+                "at {offset}"
+            );
+        }
     }
 
     #[test]

@@ -145,6 +145,37 @@ fn article_inputs(given: &[PathBuf]) -> Result<Vec<PathBuf>, u8> {
 }
 
 #[derive(clap::Args, Debug)]
+struct ReadArgs {
+    /// How to read articles that are not valid UTF-8: refuse them (strict) or replace the
+    /// bad bytes and warn (lossy).
+    #[arg(long, value_enum, default_value_t = EncodingArg::Strict)]
+    encoding: EncodingArg,
+    /// The largest article read, in bytes (default 32 MiB); larger files are reported.
+    #[arg(long, value_name = "BYTES", default_value_t = article::DEFAULT_MAX_SIZE)]
+    max_article_size: u64,
+}
+
+impl ReadArgs {
+    fn options(&self) -> article::LoadOptions {
+        article::LoadOptions {
+            encoding: match self.encoding {
+                EncodingArg::Strict => article::Encoding::Strict,
+                EncodingArg::Lossy => article::Encoding::Lossy,
+            },
+            max_size: self.max_article_size,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum EncodingArg {
+    /// UTF-8 only.
+    Strict,
+    /// Invalid bytes become U+FFFD, with a warning.
+    Lossy,
+}
+
+#[derive(clap::Args, Debug)]
 struct CheckArgs {
     /// Articles (.txt, .md) or folders of them, walked recursively respecting .gitignore
     /// (default: `corpus` in claimlint.toml).
@@ -152,6 +183,8 @@ struct CheckArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     rules: RuleArgs,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
@@ -171,6 +204,8 @@ struct ClaimsArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     rules: RuleArgs,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = ClaimsFormat::Table)]
     format: ClaimsFormat,
@@ -327,10 +362,12 @@ struct Corpus {
     files: HashMap<String, PathBuf>,
     claims: Vec<Claim>,
     problems: Vec<Problem>,
+    /// Articles read with a caveat (lossy decoding).
+    warnings: Vec<Problem>,
     articles: usize,
 }
 
-fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Corpus {
+fn read_corpus(paths: &[PathBuf], rules: &RuleSet, read: &ReadArgs) -> Corpus {
     let (mut files, walk_errors) = walk::article_paths(paths);
     if let Some(c) = config() {
         files.retain(|f| c.takes(f));
@@ -339,11 +376,22 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Corpus {
         files: HashMap::new(),
         claims: Vec::new(),
         problems: walk_errors.iter().map(Problem::from_walk_error).collect(),
+        warnings: Vec::new(),
         articles: 0,
     };
+    let options = read.options();
     for path in files {
-        match article::load(&path) {
-            Ok(a) => {
+        match article::load_with(&path, &options) {
+            Ok(article::Loaded {
+                article: a,
+                warning,
+            }) => {
+                if let Some(w) = warning {
+                    corpus.warnings.push(Problem {
+                        warning: true,
+                        ..Problem::plain(&a.path, w)
+                    });
+                }
                 corpus.articles += 1;
                 corpus.claims.extend(extract::extract(rules, &a));
                 let Article { path: shown, .. } = a;
@@ -367,7 +415,7 @@ fn check(args: &CheckArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let corpus = read_corpus(&paths, &rules);
+    let corpus = read_corpus(&paths, &rules, &args.read);
     let all = claimlint::compare::compare(&rules, &corpus.claims);
     let fail_on = args
         .fail_on
@@ -409,6 +457,11 @@ fn check(args: &CheckArgs) -> u8 {
             ));
         }
     }
+    // Warnings are logs: stderr, whatever the format.
+    write_stderr(&human::problems(
+        &corpus.warnings,
+        style(std::io::stderr().is_terminal()),
+    ));
     exit_status(&findings, threshold, !corpus.problems.is_empty())
 }
 
@@ -439,7 +492,7 @@ fn claims(args: &ClaimsArgs) -> u8 {
             return TOOL_ERROR;
         }
     }
-    let mut corpus = read_corpus(&paths, &rules);
+    let mut corpus = read_corpus(&paths, &rules, &args.read);
     corpus.claims.retain(|c| {
         (args.rule.is_empty() || args.rule.iter().any(|r| **r == *c.rule))
             && args
@@ -452,12 +505,14 @@ fn claims(args: &ClaimsArgs) -> u8 {
         ClaimsFormat::Json => write_stdout(&report::json::claims(&corpus.claims, &corpus.problems)),
         ClaimsFormat::Csv => write_stdout(&report::csv::claims(&corpus.claims)),
     }
+    let mut logs = corpus.warnings.clone();
     if args.format != ClaimsFormat::Json {
-        write_stderr(&human::problems(
-            &corpus.problems,
-            style(std::io::stderr().is_terminal()),
-        ));
+        logs.extend(corpus.problems.iter().cloned());
     }
+    write_stderr(&human::problems(
+        &logs,
+        style(std::io::stderr().is_terminal()),
+    ));
     if corpus.problems.is_empty() {
         OK
     } else {
@@ -652,6 +707,7 @@ fn rules_test(args: &RuleArgs) -> u8 {
                 text: Some(f.source.to_string()),
                 help: Some(f.message),
                 also: None,
+                warning: false,
             });
         }
     }

@@ -13,7 +13,7 @@ pub mod hedge;
 pub mod number;
 pub mod percent;
 
-use crate::article::{line_col, Article};
+use crate::article::{Article, LineIndex};
 use crate::date::fmt_days;
 use crate::rules::{Kind, Rule, RuleSet};
 use crate::value::{Interval, Unit};
@@ -160,6 +160,9 @@ pub fn describe(iv: &Interval, unit: Unit) -> String {
     }
 }
 
+// Built from the date grammar's constants, never from input; every test that extracts
+// compiles it.
+#[allow(clippy::expect_used)]
 static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
     let date = crate::extract::date::DateGrammar;
     Regex::new(&format!(
@@ -210,8 +213,9 @@ pub fn sentence_around(text: &str, span: &Range<usize>) -> Range<usize> {
 pub fn extract(rules: &RuleSet, article: &Article) -> Vec<Claim> {
     let path: Arc<str> = Arc::from(article.path.as_str());
     let mut claims = Vec::new();
+    let lines = LineIndex::new(&article.text);
     for rule in &rules.rules {
-        extract_rule(rule, article, &path, &mut claims);
+        extract_rule(rule, article, &path, &lines, &mut claims);
     }
     claims.sort_by(|a, b| {
         a.span
@@ -222,7 +226,13 @@ pub fn extract(rules: &RuleSet, article: &Article) -> Vec<Claim> {
     claims
 }
 
-fn extract_rule(rule: &Rule, article: &Article, path: &Arc<str>, out: &mut Vec<Claim>) {
+fn extract_rule(
+    rule: &Rule,
+    article: &Article,
+    path: &Arc<str>,
+    lines: &LineIndex,
+    out: &mut Vec<Claim>,
+) {
     let body = &article.text[article.body_start..];
     let grammar = rule.kind.grammar();
     let cx = ParseContext {
@@ -256,7 +266,7 @@ fn extract_rule(rule: &Rule, article: &Article, path: &Arc<str>, out: &mut Vec<C
                 .collect::<Vec<_>>()
                 .join(", ");
             let span = start..article.body_start + m.end();
-            let (line, column) = line_col(&article.text, span.start);
+            let (line, column) = lines.line_col(&article.text, span.start);
             let reference = reference_time(rule, article, &span, &cx);
             out.push(Claim {
                 rule: rule_id.clone(),

@@ -335,10 +335,15 @@ fn problem_diag(p: &Problem, label: &str) -> Diag {
             vec![d]
         })
         .unwrap_or_default();
+    let severity = if p.warning {
+        miette::Severity::Warning
+    } else {
+        miette::Severity::Error
+    };
     match (&p.text, &p.span) {
         (Some(text), Some(span)) => Diag {
             code: None,
-            severity: miette::Severity::Error,
+            severity,
             message: p.message.clone(),
             help: p.help.clone(),
             source: Some(Box::new(NamedSource::new(&p.path, text.clone()))),
@@ -350,7 +355,7 @@ fn problem_diag(p: &Problem, label: &str) -> Diag {
         },
         _ => Diag {
             code: None,
-            severity: miette::Severity::Error,
+            severity,
             message: match p.line {
                 Some(l) => format!("{}:{l}: {}", p.path, p.message),
                 None => format!("{}: {}", p.path, p.message),

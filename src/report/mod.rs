@@ -49,6 +49,9 @@ pub struct Problem {
     /// A second place the problem involves, labelled with its own message.
     #[serde(skip)]
     pub also: Option<Box<Problem>>,
+    /// A warning (the file was used, with a caveat) rather than an error.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub warning: bool,
 }
 
 impl Problem {
@@ -72,6 +75,7 @@ impl Problem {
                 text: Some(text.clone()),
                 help: None,
                 also: None,
+                warning: false,
             },
             ArticleError::NotUtf8 {
                 path, offset, line, ..
@@ -84,6 +88,18 @@ impl Problem {
                 text: None,
                 help: Some("save the article as UTF-8".into()),
                 also: None,
+                warning: false,
+            },
+            ArticleError::Binary { path, line, offset } => Problem {
+                line: Some(*line),
+                ..Problem::plain(
+                    path,
+                    format!("binary file (NUL byte at offset {offset}), not an article"),
+                )
+            },
+            ArticleError::TooLarge { path, .. } => Problem {
+                help: Some("raise the limit with --max-article-size BYTES".into()),
+                ..Problem::plain(path, e.to_string().replacen(&format!("{path}: "), "", 1))
             },
             ArticleError::Io { path, source } => Problem {
                 path: path.clone(),
@@ -94,7 +110,23 @@ impl Problem {
                 text: None,
                 help: None,
                 also: None,
+                warning: false,
             },
+        }
+    }
+
+    /// A problem with no place in the file.
+    pub fn plain(path: &str, message: String) -> Problem {
+        Problem {
+            path: path.to_string(),
+            line: None,
+            column: None,
+            message,
+            span: None,
+            text: None,
+            help: None,
+            also: None,
+            warning: false,
         }
     }
 
@@ -113,6 +145,7 @@ impl Problem {
                 .also
                 .as_deref()
                 .map(|a| Box::new(Problem::from_rule_error(a))),
+            warning: false,
         }
     }
 
@@ -127,6 +160,7 @@ impl Problem {
             text: None,
             help: None,
             also: None,
+            warning: false,
         }
     }
 }
