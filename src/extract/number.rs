@@ -61,7 +61,9 @@
 //! No function here panics on any input; figures too large for an `f64` (a 500-digit
 //! number) are refused (`None`).
 
-use crate::value::Interval;
+use crate::extract::grammar::{Grammar, ParseContext, Parsed};
+use crate::value::{Interval, Unit};
+use std::sync::LazyLock;
 
 macro_rules! unit_words {
     () => {
@@ -89,7 +91,7 @@ macro_rules! ordinal_units {
 
 macro_rules! scale_words {
     () => {
-        "thousand|million|billion|trillion"
+        "thousand|million|billion|trillion|lakhs?|crores?"
     };
 }
 
@@ -155,7 +157,7 @@ macro_rules! digit_number {
         concat!(
             r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:\s+(?:",
             scale_words!(),
-            r"|dozen)|(?:k|m|mn|mln|bn|tn))?"
+            r"|dozens?|dzs?)|(?:k|m|mn|mln|mm|b|bn|bln|tn|tln))?"
         )
     };
 }
@@ -363,22 +365,24 @@ fn scale_suffix(suffix: &str) -> Option<(f64, bool)> {
     if !suffix.starts_with(char::is_whitespace) {
         let scale = match suffix {
             "k" => 1e3,
-            "m" | "mn" | "mln" => 1e6,
-            "bn" => 1e9,
-            "tn" => 1e12,
+            "m" | "mn" | "mln" | "mm" => 1e6,
+            "b" | "bn" | "bln" => 1e9,
+            "tn" | "tln" => 1e12,
             _ => return None,
         };
         return Some((scale, false));
     }
     let word = suffix.trim();
     let scale = scale_of(word)?;
-    Some((scale, word == "dozen"))
+    Some((scale, scale == 12.0))
 }
 
 /// The multiplier of a scale word ("thousand" → 1e3, "dozen" → 12).
 fn scale_of(word: &str) -> Option<f64> {
     Some(match word {
-        "dozen" => 12.0,
+        "dozen" | "dozens" | "dz" | "dzs" => 12.0,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         "thousand" => 1e3,
         "million" => 1e6,
         "billion" => 1e9,
@@ -616,6 +620,155 @@ fn product_scale(words: &[&str]) -> Option<f64> {
     words.iter().try_fold(1.0, |acc, w| {
         let s = if *w == "hundred" { 100.0 } else { scale_of(w)? };
         (s != 12.0).then_some(acc * s)
+    })
+}
+
+/// Regex source for a plain figure as [`NumberGrammar`] reads it: [`NUMBER`], a fraction in
+/// words (`five eighths`, `a half`, `one-fifth`, `twenty and three fifths`, `three and a
+/// fifth`), decimals in words (`five point five`, `nine point nought four`), `negative` and
+/// `nought` / `naught`, scientific notation (`1e10`, `-12e-1`) and digits grouped by spaces
+/// (`1 234 567`, `40 000` with a space or a narrow no-break space).
+static PLAIN: LazyLock<String> = LazyLock::new(|| {
+    let words = concat!("(?:", word_number!(), "|nought|naught)");
+    let digit_word = r"(?:zero|oh|nought|naught|one|two|three|four|five|six|seven|eight|nine)";
+    let denom = crate::extract::percent::DENOMINATOR;
+    let numerator = concat!("(?:a|", below_1000!(), "|[0-9]+)");
+    let fraction = format!(r"{numerator}(?:\s*-\s*|\s+){denom}");
+    format!(
+        r"(?i:(?:(?-u:\b)negative\s+)?(?:(?-u:\b){words}\s+and\s+(?:a\s+)?{fraction}(?-u:\b)|(?-u:\b){fraction}(?-u:\b)|(?-u:\b){words}\s+point(?:\s+{digit_word})+(?-u:\b)|(?-u:\b)(?:nought|naught)\s+point\s+{below}(?-u:\b)|(?:(?-u:\B)-)?(?-u:\b)[0-9]+(?:\.[0-9]+)?e[+-]?[0-9]+(?-u:\b)|(?-u:\b)[0-9]{{1,3}}(?:[ \u{{202f}}][0-9]{{3}})+(?:\.[0-9]+)?(?-u:\b)|(?-u:\b)half(?-u:\b)|{NUMBER}|(?-u:\b)(?:nought|naught)(?-u:\b)))",
+        below = concat!("(?:", below_100!(), ")"),
+    )
+});
+
+/// The grammar of plain figures, signed, in digits or words, with fractions; its values
+/// are plain numbers ([`Unit::Count`], not clamped, a fraction as its value: `a fifth` is
+/// 0.2). Rules do not use it for counts (see [`crate::extract::count`]); it measures the
+/// number reader on its own and is ready for a numeric rule kind.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NumberGrammar;
+
+impl Grammar for NumberGrammar {
+    fn regex(&self) -> &str {
+        &PLAIN
+    }
+
+    fn parse(&self, text: &str, cx: &ParseContext) -> Option<Parsed> {
+        let n = parse_plain(text)?;
+        Some(Parsed {
+            value: Ok(n.interval(cx.exact)),
+            unit: Unit::Count,
+            hedge: None,
+        })
+    }
+}
+
+/// Reads a figure matched by [`NumberGrammar`]; `None` when it is not a number.
+pub fn parse_plain(text: &str) -> Option<Number> {
+    let lower = text.trim().to_lowercase().replace('\u{202f}', " ");
+    let (negative, rest) = match lower.strip_prefix("negative") {
+        Some(r) if r.starts_with(char::is_whitespace) => (true, r.trim_start()),
+        _ => (false, lower.as_str()),
+    };
+    let n = read_plain(rest)?;
+    if !n.value.is_finite() {
+        return None;
+    }
+    Some(if negative {
+        Number {
+            value: -n.value,
+            ..n
+        }
+    } else {
+        n
+    })
+}
+
+fn read_plain(s: &str) -> Option<Number> {
+    let zeroed = s.replace("nought", "zero").replace("naught", "zero");
+    let s = zeroed.as_str();
+    if s == "half" {
+        return Some(Number {
+            value: 0.5,
+            step: 0.0,
+        });
+    }
+    // Digits grouped by spaces.
+    if s.contains(' ')
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b == b' ' || b == b'.')
+    {
+        return parse_digits(&s.replace(' ', "")).map(|n| n.number);
+    }
+    // Scientific notation.
+    if let Some((m, e)) = s.split_once('e') {
+        if m.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+            && !m.is_empty()
+            && e.trim_start_matches(['+', '-'])
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        {
+            let v: f64 = s.parse().ok()?;
+            return Some(Number {
+                value: v,
+                step: 0.0,
+            });
+        }
+    }
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|t| !t.is_empty())
+        .collect();
+    // Decimals in words.
+    if let Some(p) = tokens.iter().position(|t| *t == "point") {
+        let whole = parse_scaled(&tokens.get(..p)?.join(" "))?.number.value;
+        let after = tokens.get(p + 1..)?;
+        let frac = if let [single] = after {
+            match digit_of(single) {
+                Some(d) => format!("{d}"),
+                None => format!("{}", parse_words(single)?.number.value),
+            }
+        } else {
+            after
+                .iter()
+                .map(|w| digit_of(w).map(|d| d.to_string()))
+                .collect::<Option<String>>()?
+        };
+        let value: f64 = format!("{whole}.{frac}").parse().ok()?;
+        return Some(Number {
+            value,
+            step: 0.1f64.powi(i32::try_from(frac.len()).ok()?),
+        });
+    }
+    // Fractions: [whole and] numerator denominator.
+    if let Some(last) = tokens.last() {
+        if let Some(d) = crate::extract::percent::denominator(last) {
+            let body = tokens.get(..tokens.len() - 1)?;
+            let (whole, numer) = match body.iter().rposition(|t| *t == "and") {
+                Some(i) => (
+                    Some(parse_scaled(&body.get(..i)?.join(" "))?.number.value),
+                    body.get(i + 1..)?,
+                ),
+                None => (None, body),
+            };
+            let numerator = match numer {
+                ["a"] => 1.0,
+                [] => return None,
+                words => parse_scaled(&words.join(" "))?.number.value,
+            };
+            return Some(Number {
+                value: whole.unwrap_or(0.0) + numerator / d,
+                step: 0.0,
+            });
+        }
+    }
+    parse_number(s)
+}
+
+fn digit_of(word: &str) -> Option<u8> {
+    Some(match word {
+        "zero" | "oh" => 0,
+        w => u8::try_from(unit_of(w)?).ok()?,
     })
 }
 
