@@ -157,7 +157,7 @@ macro_rules! digit_number {
         concat!(
             r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:\s+(?:",
             scale_words!(),
-            r"|dozens?|dzs?)|(?:k|m|mn|mln|mm|b|bn|bln|tn|tln))?"
+            r"|dozens?|dzs?)|(?:k|m|mn|mln|b|bn|bln|tn|tln))?"
         )
     };
 }
@@ -365,7 +365,7 @@ fn scale_suffix(suffix: &str) -> Option<(f64, bool)> {
     if !suffix.starts_with(char::is_whitespace) {
         let scale = match suffix {
             "k" => 1e3,
-            "m" | "mn" | "mln" | "mm" => 1e6,
+            "m" | "mn" | "mln" => 1e6,
             "b" | "bn" | "bln" => 1e9,
             "tn" | "tln" => 1e12,
             _ => return None,

@@ -536,7 +536,7 @@ mod tests {
         check(
             "a line about ten miles long",
             "about ten miles",
-            "[14484.0096,17702.6784]",
+            "[14484.096,17702.784]",
             Unit::Metre,
         );
         check(
