@@ -349,7 +349,7 @@ impl Grammar for QuantityGrammar {
         let unit = last.unit()?;
         let (iv, hedge) = HEDGED.parse(text, cx, |t, slot| {
             let (_, number, conv) = split_figure(t.trim())
-                .or_else(|| (slot == Slot::RangeStart).then(|| (t, t, last)))?;
+                .or_else(|| (slot == Slot::RangeStart).then_some((t, t, last)))?;
             if conv.unit() != Some(unit) {
                 return None;
             }
