@@ -20,6 +20,8 @@
 //! - Ranges compare their ends; a closed or open upper end of a two-sided range is not
 //!   compared (the peer reads "1000-5000" as `[1000,5000)`, claimlint as `[1000,5000]`), and
 //!   a lower end of 0 matches an unbounded one (claimlint's counts are never negative).
+//! - The peer's NumberRangeModel reports hedged and ranged figures only: claimlint's bare
+//!   figures (read by the same count grammar) are not compared in that file.
 //! - Quantities are converted to claimlint's base units (metres, square metres, kilograms,
 //!   litres, km/h, °C); the peer's "Ton" is read as claimlint reads "ton": 1,000 kg.
 //! - A date passes when it is the peer's past or future resolution (the peer gives both;
@@ -308,6 +310,7 @@ fn run_file(path: &Path, spec: Spec) -> Result<Tally, String> {
             .scan(input, &cx)
             .into_iter()
             .filter(|f| spec.keeps(f.parsed.unit))
+            .filter(|f| spec != Spec::NumberRange || f.parsed.hedge.is_some())
             .collect();
         if matches_all(input, &expected, &found) {
             t.passed += 1;
