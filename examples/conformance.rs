@@ -22,6 +22,10 @@
 //!   a lower end of 0 matches an unbounded one (claimlint's counts are never negative).
 //! - The peer's NumberRangeModel reports hedged and ranged figures only: claimlint's bare
 //!   figures (read by the same count grammar) are not compared in that file.
+//! - The peer's number, percent and dimension models do not read hedges: for "about ten
+//!   miles" they report ten miles. A hedged value of claimlint matches such a figure when
+//!   the figure is the hedge's anchor: in the interval or at its open end ("over two
+//!   pounds" is `(2 lb,)`).
 //! - Quantities are converted to claimlint's base units (metres, square metres, kilograms,
 //!   litres, km/h, °C); the peer's "Ton" is read as claimlint reads "ton": 1,000 kg.
 //! - A date passes when it is the peer's past or future resolution (the peer gives both;
@@ -40,7 +44,7 @@ use claimlint::date::Date;
 use claimlint::extract::count::CountGrammar;
 use claimlint::extract::date::DateGrammar;
 use claimlint::extract::duration::DurationGrammar;
-use claimlint::extract::grammar::{Grammar, ParseContext};
+use claimlint::extract::grammar::{Grammar, Hedge, ParseContext};
 use claimlint::extract::number::NumberGrammar;
 use claimlint::extract::percent::PercentGrammar;
 use claimlint::extract::quantity::QuantityGrammar;
@@ -395,8 +399,13 @@ fn matches_one(input: &str, e: &Expected, f: &Found) -> bool {
     };
     match &e.want {
         Want::Point(x, unit) => {
+            let anchored = matches!(
+                f.parsed.hedge,
+                Some(h) if h != Hedge::Range && h != Hedge::Vague
+            ) && in_closure(iv, *x);
             unit.is_none_or(|u| u == f.parsed.unit)
-                && matches!((iv.lo, iv.hi), (Bound::Closed(a), Bound::Closed(b)) if close(a, *x) && close(b, *x))
+                && (anchored
+                    || matches!((iv.lo, iv.hi), (Bound::Closed(a), Bound::Closed(b)) if close(a, *x) && close(b, *x)))
         }
         Want::Range(lo, hi) => range_matches(iv, *lo, *hi),
         Want::Day(days) => days.iter().any(|d| day_span(iv) == Some((*d, *d + 1))),
@@ -407,6 +416,13 @@ fn matches_one(input: &str, e: &Expected, f: &Found) -> bool {
         }),
         Want::Invalid | Want::Span => false,
     }
+}
+
+/// Whether `x` lies in the interval with its ends included.
+fn in_closure(iv: &Interval, x: f64) -> bool {
+    let lo = iv.lo.point().is_none_or(|a| a <= x || close(a, x));
+    let hi = iv.hi.point().is_none_or(|b| x <= b || close(b, x));
+    lo && hi
 }
 
 fn close(a: f64, b: f64) -> bool {
