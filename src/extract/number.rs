@@ -134,7 +134,7 @@ macro_rules! below_1000 {
 macro_rules! word_number {
     () => {
         concat!(
-            r"(?:half\s+a\s+(?:",
+            r"(?:(?:half|(?:a\s+)?quarter)\s+(?:a\s+)?(?:",
             scale_words!(),
             r"|dozen)|(?:(?:a|",
             below_1000!(),
@@ -146,7 +146,7 @@ macro_rules! word_number {
             below_1000!(),
             r"(?:\s+and\s+a\s+half)?(?:\s+(?:",
             scale_words!(),
-            r"|dozen))?))"
+            r"|dozens?))?))"
         )
     };
 }
@@ -157,7 +157,7 @@ macro_rules! digit_number {
         concat!(
             r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:\s+(?:",
             scale_words!(),
-            r"|dozens?|dzs?)|(?:k|m|mn|mln|b|bn|bln|tn|tln))?"
+            r"|hundred|bn|mn|bln|mln|tn|tln|dozens?|dzs?)|(?:k|m|mn|mln|b|bn|bln|tn|tln))?"
         )
     };
 }
@@ -381,6 +381,10 @@ fn scale_suffix(suffix: &str) -> Option<(f64, bool)> {
 fn scale_of(word: &str) -> Option<f64> {
     Some(match word {
         "dozen" | "dozens" | "dz" | "dzs" => 12.0,
+        "hundred" => 100.0,
+        "bn" | "bln" => 1e9,
+        "mn" | "mln" => 1e6,
+        "tn" | "tln" => 1e12,
         "lakh" | "lakhs" => 1e5,
         "crore" | "crores" => 1e7,
         "thousand" => 1e3,
@@ -521,12 +525,26 @@ fn parse_words(s: &str) -> Option<ScaledNumber> {
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|t| !t.is_empty())
         .collect();
-    if let ["half", "a", word] = tokens.as_slice() {
+    let part = match tokens.as_slice() {
+        ["half", "a", word] | ["half", word] => Some((0.5, *word)),
+        ["a", "quarter", "a", word] | ["a", "quarter", word] | ["quarter", word] => {
+            Some((0.25, *word))
+        }
+        _ => None,
+    };
+    if let Some((fraction, word)) = part {
         let scale = scale_of(word)?;
-        let step = if *word == "dozen" { 0.0 } else { 0.1 * scale };
+        // Written like 0.5 million (step 0.1 million) or 0.25 million (step 0.01 million).
+        let step = if scale == 12.0 {
+            0.0
+        } else if fraction == 0.5 {
+            0.1 * scale
+        } else {
+            0.01 * scale
+        };
         return Some(ScaledNumber {
             number: Number {
-                value: 0.5 * scale,
+                value: fraction * scale,
                 step,
             },
             scale,
@@ -635,8 +653,10 @@ static PLAIN: LazyLock<String> = LazyLock::new(|| {
     let numerator = concat!("(?:a|", below_1000!(), "|[0-9]+)");
     let fraction = format!(r"{numerator}(?:\s*-\s*|\s+){denom}");
     format!(
-        r"(?i:(?:(?-u:\b)negative\s+)?(?:(?-u:\b){words}\s+and\s+(?:a\s+)?{fraction}(?-u:\b)|(?-u:\b){fraction}(?-u:\b)|(?-u:\b){words}\s+point(?:\s+{digit_word})+(?-u:\b)|(?-u:\b)(?:nought|naught)\s+point\s+{below}(?-u:\b)|(?:(?-u:\B)-)?(?-u:\b)[0-9]+(?:\.[0-9]+)?e[+-]?[0-9]+(?-u:\b)|(?-u:\b)[0-9]{{1,3}}(?:[ \u{{202f}}][0-9]{{3}})+(?:\.[0-9]+)?(?-u:\b)|(?-u:\b)half(?-u:\b)|{NUMBER}|(?-u:\b)(?:nought|naught)(?-u:\b)))",
+        r"(?i:(?-u:\b)(?:the|this|that|which)\s+one(?:\s+(?:hundred|thousand|million|billion))?(?-u:\b)|[¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|(?:(?-u:\b)negative\s+)?(?:{NUMBER}\s+over\s+{NUMBER}|(?-u:\b)(?:{words}|{digits})\s+and\s+(?:a\s+)?{fraction}(?:\s+(?:{scales}))?(?-u:\b)|(?-u:\b){fraction}(?:\s+(?:of\s+)?(?:a\s+)?(?:{scales}))?(?-u:\b)|(?:(?-u:\b)minus\s+)?(?-u:\b){words}\s+point(?:\s+{digit_word})+(?-u:\b)|(?-u:\b)(?:nought|naught)\s+point\s+{below}(?-u:\b)|(?:(?-u:\B)-)?(?-u:\b)[0-9]+(?:\.[0-9]+)?e[+-]?[0-9]+(?-u:\b)|(?-u:\b)[0-9]{{1,3}}(?:[ \u{{202f}}][0-9]{{3}})+(?:\.[0-9]+)?(?-u:\b)|{NUMBER}|(?-u:\b)half(?-u:\b)|(?-u:\b)(?:nought|naught)(?-u:\b)))",
         below = concat!("(?:", below_100!(), ")"),
+        digits = concat!("(?:", digit_number!(), ")"),
+        scales = scale_words!(),
     )
 });
 
@@ -683,9 +703,59 @@ pub fn parse_plain(text: &str) -> Option<Number> {
     })
 }
 
+/// Unicode vulgar fractions.
+const VULGAR: &[(char, f64)] = &[
+    ('¼', 0.25),
+    ('½', 0.5),
+    ('¾', 0.75),
+    ('⅐', 1.0 / 7.0),
+    ('⅑', 1.0 / 9.0),
+    ('⅒', 0.1),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('⅕', 0.2),
+    ('⅖', 0.4),
+    ('⅗', 0.6),
+    ('⅘', 0.8),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅛', 0.125),
+    ('⅜', 0.375),
+    ('⅝', 0.625),
+    ('⅞', 0.875),
+];
+
 fn read_plain(s: &str) -> Option<Number> {
     let zeroed = s.replace("nought", "zero").replace("naught", "zero");
     let s = zeroed.as_str();
+    // "the one you mentioned": a pronoun, unless a scale follows ("the one hundred").
+    for det in ["the ", "this ", "that ", "which "] {
+        if let Some(rest) = s.strip_prefix(det) {
+            let rest = rest.trim_start();
+            return if rest.contains(' ') {
+                parse_number(rest)
+            } else {
+                None
+            };
+        }
+    }
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if let Some(&(_, v)) = VULGAR.iter().find(|(f, _)| *f == c) {
+            return Some(Number {
+                value: v,
+                step: 0.0,
+            });
+        }
+    }
+    if let Some((a, b)) = s.split_once(" over ") {
+        let a = parse_number(a)?.value;
+        let b = parse_number(b)?.value;
+        return (b != 0.0).then(|| Number {
+            value: a / b,
+            step: 0.0,
+        });
+    }
     if s == "half" {
         return Some(Number {
             value: 0.5,
@@ -740,13 +810,34 @@ fn read_plain(s: &str) -> Option<Number> {
             step: 0.1f64.powi(i32::try_from(frac.len()).ok()?),
         });
     }
-    // Fractions: [whole and] numerator denominator.
+    // A fraction of a scale: "a quarter million", "two thirds of a million".
+    if let [body @ .., before, last] = tokens.as_slice() {
+        if let Some(scale) = scale_of(last).filter(|s| *s >= 1e3) {
+            let body: Vec<&str> = match (body, *before) {
+                ([rest @ .., "of"], "a") => rest.to_vec(),
+                (rest, "a") => rest.to_vec(),
+                (rest, b) => rest.iter().copied().chain([b]).collect(),
+            };
+            if body
+                .last()
+                .is_some_and(|w| crate::extract::percent::denominator(w).is_some())
+            {
+                let n = read_plain(&body.join(" "))?;
+                return Some(Number {
+                    value: n.value * scale,
+                    step: 0.0,
+                });
+            }
+        }
+    }
+    // Fractions: [whole and] numerator denominator; a fraction after a scaled whole is of
+    // its scale ("two million and one half" is 2.5 million).
     if let Some(last) = tokens.last() {
         if let Some(d) = crate::extract::percent::denominator(last) {
             let body = tokens.get(..tokens.len() - 1)?;
             let (whole, numer) = match body.iter().rposition(|t| *t == "and") {
                 Some(i) => (
-                    Some(parse_scaled(&body.get(..i)?.join(" "))?.number.value),
+                    Some(parse_scaled(&body.get(..i)?.join(" "))?),
                     body.get(i + 1..)?,
                 ),
                 None => (None, body),
@@ -756,8 +847,9 @@ fn read_plain(s: &str) -> Option<Number> {
                 [] => return None,
                 words => parse_scaled(&words.join(" "))?.number.value,
             };
+            let (base, unit) = whole.map_or((0.0, 1.0), |w| (w.number.value, w.scale));
             return Some(Number {
-                value: whole.unwrap_or(0.0) + numerator / d,
+                value: base + numerator / d * unit,
                 step: 0.0,
             });
         }
@@ -776,6 +868,59 @@ fn digit_of(word: &str) -> Option<u8> {
 mod tests {
     use super::*;
     use regex::Regex;
+
+    fn plain_values(text: &str) -> Vec<(String, f64)> {
+        let re = Regex::new(NumberGrammar.regex()).expect("compiles");
+        let cx = ParseContext {
+            exact: true,
+            ..ParseContext::default()
+        };
+        re.find_iter(text)
+            .filter_map(|m| {
+                let p = NumberGrammar.parse(m.as_str(), &cx)?;
+                let v = p.value.ok()?.lo.point()?;
+                Some((m.as_str().to_string(), (v * 1e6).round() / 1e6))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_number_grammar_reads_news_figures() {
+        let cases: &[(&str, &[(&str, f64)])] = &[
+            (
+                "Turnout fell to minus five point five",
+                &[("minus five point five", -5.5)],
+            ),
+            (
+                "some five and a half million people",
+                &[("five and a half million", 5.5e6)],
+            ),
+            ("half million eggs", &[("half million", 5e5)]),
+            ("a quarter million homes", &[("a quarter million", 2.5e5)]),
+            ("costs rose by two-thirds", &[("two-thirds", 0.666667)]),
+            (
+                "two million and one half",
+                &[("two million and one half", 2.5e6)],
+            ),
+            ("one over three", &[("one over three", 0.333333)]),
+            ("the result is ½", &[("½", 0.5)]),
+            ("The one you mentioned", &[]),
+            ("the one hundred delegates", &[("the one hundred", 100.0)]),
+            ("it has 1 234 567 people", &[("1 234 567", 1_234_567.0)]),
+            ("a 1e10 estimate", &[("1e10", 1e10)]),
+            ("aid of 10 bn", &[("10 bn", 1e10)]),
+            ("3 hundred", &[("3 hundred", 300.0)]),
+            ("negative one", &[("negative one", -1.0)]),
+            (
+                "nought point nought three",
+                &[("nought point nought three", 0.03)],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, f64)> = want.iter().map(|(t, v)| (t.to_string(), *v)).collect();
+            assert_eq!(plain_values(text), want, "{text:?}");
+        }
+    }
 
     fn num(text: &str) -> (f64, f64) {
         let n = parse_number(text).unwrap_or_else(|| panic!("{text:?} should parse"));
