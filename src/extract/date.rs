@@ -177,15 +177,16 @@ fn build_regex() -> String {
     let rel_m = format!(r"{b}(?:this|next|last|previous)\s+month{b}");
     let yy = format!(r"(?:[0-9]{{4}}|[0-9]{{2}}){b}");
     let numeric = format!(
-        r"{b}[0-9]{{4}}(?:[/.][0-9]{{1,2}}[/.][0-9]{{1,2}}{b}|[-/]{month}[-/][0-9]{{1,2}}{b})|{b}[0-9]{{1,2}}(?:/[0-9]{{1,2}}/{yy}|-[0-9]{{1,2}}-{yy}|\.[0-9]{{1,2}}\.[0-9]{{4}}{b}|/[0-9]{{1,2}},\s*{yy})|{b}[0-9]{{1,2}}/[0-9]{{1,2}}{b}"
+        r"{wdp}(?:{b}[0-9]{{4}}(?:[/.-][0-9]{{1,2}}[/.-][0-9]{{1,2}}{b}|[-/]{month}[-/][0-9]{{1,2}}{b})|{b}[0-9]{{1,2}}(?:/[0-9]{{1,2}}/{yy}|-[0-9]{{1,2}}-{yy}|\.[0-9]{{1,2}}\.[0-9]{{4}}{b}|/[0-9]{{1,2}},\s*{yy})|{b}[0-9]{{1,2}}/[0-9]{{1,2}}{b})"
     );
     let month_num = format!(
         r"{b}[12][0-9]{{3}}\s*[-/]\s*[0-9]{{1,2}}{b}|{b}[0-9]{{1,2}}\s*[-/]\s*[12][0-9]{{3}}{b}|{b}[12][0-9]{{3}}\s*,?\s*{month}|{month}\s*,\s*[12][0-9]{{3}}{b}|{month}\s+(?:this|next|last)\s+year{b}"
     );
     let md_words =
-        format!(r"{wdp}{month}(?:\s*[-/]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){year})?");
-    let dm_words =
-        format!(r"{wdp}{the}(?:{day}|{ord_word})(?:\s+of)?\s+{month},?(?:\s+of)?(?:\s+{year})?");
+        format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){year})?");
+    let dm_words = format!(
+        r"{wdp}{the}(?:{day}|{ord_word})\.?(?:\s*-\s*|\s+of\s+|\s+){month},?(?:\s+of)?(?:\s+{year})?"
+    );
     let the_day = format!(
         r"(?:{weekday}\s+)?{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+of\s+{rel_m})?|{day}\s+of\s+{rel_m}"
     );
@@ -904,7 +905,7 @@ fn month_day(a: u32, b: u32) -> (u32, u32) {
 /// `4/22`.
 fn numeric(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     match t {
-        [N(y), P(s1 @ ('/' | '.')), N(m), P(s2), N(d)] if y.len() == 4 && s1 == s2 => {
+        [N(y), P(s1 @ ('/' | '.' | '-')), N(m), P(s2), N(d)] if y.len() == 4 && s1 == s2 => {
             Some(full_date(y.parse().ok()?, small_int(m)?, small_int(d)?))
         }
         [N(y), P('-' | '/'), W(mon), P('-' | '/'), N(d)] if y.len() == 4 => Some(full_date(
@@ -985,12 +986,12 @@ fn words_day(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
         Some(full_date(final_year(rest)?, u32::from(m), d))
     };
     if let Some((m, rest)) = month_word(t) {
-        let rest = skip(skip(skip(rest, P('-')), P('/')), W("the"));
+        let rest = skip(skip(skip(skip(rest, P('-')), P('/')), P(',')), W("the"));
         let (d, rest) = any_day(rest)?;
         return finish(m, d, rest);
     }
     let (d, rest) = any_day(skip(t, W("the")))?;
-    let (m, rest) = month_word(skip(rest, W("of")))?;
+    let (m, rest) = month_word(skip(skip(skip(rest, P('.')), P('-')), W("of")))?;
     finish(m, d, rest)
 }
 
@@ -2310,6 +2311,10 @@ mod tests {
             ("May twenty-first", "2025-05-21"),
             ("twenty second of June 2017", "2017-06-22"),
             ("Oct-2", "2025-10-02"),
+            ("1-Jan", "2026-01-01"),
+            ("October, 1st", "2025-10-01"),
+            ("16. Nov. 2016", "2016-11-16"),
+            ("Friday 2026-1-30", "2026-01-30"),
             ("the 27th", "2026-01-27"),
             ("the 3rd", "2026-02-03"),
             ("the 20th of next month", "2026-03-20"),
