@@ -148,7 +148,7 @@ fn build_regex() -> String {
     let my = format!(r"{month}(?:\s+of)?,?\s+{year}");
     let md = format!(r"{wdp}{month}\s*{day}");
     let dm = format!(r"{wdp}{the}{day}(?:\s+of)?\s+{month}");
-    let rel_grain = format!(r"{b}(?:this|last|next|the)\s+(?:year|month){b}");
+    let rel_grain = format!(r"{b}(?:this|last|next|the)\s+(?:year|month|week){b}");
     let part = format!(
         r"{the}(?:{b}(?:early|mid|late)(?:\s*-\s*|\s+)|{b}(?:start|beginning|middle|end)\s+of\s+)(?:{my}|{decade}|{year}|{rel_grain}|{month_cap})"
     );
@@ -156,7 +156,12 @@ fn build_regex() -> String {
         r"{b}(?:today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|(?:last|this|next)\s+(?:week|weekend|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year)){b}"
     );
     let rel_wd = format!(r"{b}(?:last|this|next)\s+{weekday}");
-    let rel_month = format!(r"{b}(?:last|this|next)\s+{month_cap}");
+    // Any case, except `march` and `may`, which are also a noun and a verb ("the last
+    // march", "this may").
+    let rel_month = format!(
+        r"{b}(?:last|this|next)\s+(?:{month_cap}|(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec){b}\.?|(?:january|february|april|june|july|august|september|october|november|december){b})"
+    );
+    let after_next = format!(r"{b}the\s+(?:week|weekend|month|year)\s+after\s+(?:the\s+)?next{b}");
     let bare_year = format!(r"{b}[12][0-9]{{3}}{b}");
     let units = "one|two|three|four|five|six|seven|eight|nine";
     let num = format!(
@@ -180,7 +185,7 @@ fn build_regex() -> String {
         r"{wdp}(?:{b}[0-9]{{4}}(?:[/.-][0-9]{{1,2}}[/.-][0-9]{{1,2}}{b}|[-/]{month}[-/][0-9]{{1,2}}{b})|{b}[0-9]{{1,2}}(?:/[0-9]{{1,2}}/{yy}|-[0-9]{{1,2}}-{yy}|\.[0-9]{{1,2}}\.[0-9]{{4}}{b}|/[0-9]{{1,2}},\s*{yy})|{b}[0-9]{{1,2}}/[0-9]{{1,2}}{b})"
     );
     let month_num = format!(
-        r"{b}[12][0-9]{{3}}\s*[-/]\s*[0-9]{{1,2}}{b}|{b}[0-9]{{1,2}}\s*[-/]\s*[12][0-9]{{3}}{b}|{b}[12][0-9]{{3}}\s*,?\s*{month}|{month}\s*,\s*[12][0-9]{{3}}{b}|{month}\s+(?:this|next|last)\s+year{b}"
+        r"{b}[12][0-9]{{3}}\s*[-/.]\s*[0-9]{{1,2}}{b}|{b}[0-9]{{1,2}}\s*[-/]\s*[12][0-9]{{3}}{b}|{b}[12][0-9]{{3}}\s*,?\s*{month}|{month}\s*,\s*[12][0-9]{{3}}{b}|{month}\s+(?:this|next|last)\s+year{b}"
     );
     let md_words =
         format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){year})?");
@@ -227,7 +232,7 @@ fn build_regex() -> String {
         r"(?:{b}(?:from|between)\s+)?{sp}{sep}{sp}|{b}(?:from|between)\s+(?:{sp}|{year}){sep}(?:{sp}|{year})|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:of\s+)?(?:{rel_m}|{month}(?:,?\s+{year})?))?)"
     );
     let point = format!(
-        r"(?:{range}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{the_day}|{md}|{dm}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year})"
+        r"(?:{range}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{the_day}|{md}|{dm}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year})"
     );
 
     let hedge = format!(
@@ -631,6 +636,24 @@ fn part_of(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
         [W("end"), W("of"), rest @ ..] => (Part::End, rest),
         _ => return None,
     };
+    if let [W(which @ ("this" | "last" | "next")), W("week")] = target {
+        // Monday to Sunday: the start is Monday to Wednesday, the middle Tuesday to Friday,
+        // the end Thursday to Sunday.
+        let k = match *which {
+            "last" => -1,
+            "this" => 0,
+            _ => 1,
+        };
+        return Some(anchor(cx, NO_PUBLISHED).map(|p| {
+            let monday = p.days() - i64::from(p.weekday()) + 7 * k;
+            let (a, b) = match part {
+                Part::Early | Part::Start => (0, 3),
+                Part::Mid => (1, 5),
+                Part::Late | Part::End => (3, 7),
+            };
+            Span::Days(monday + a, monday + b)
+        }));
+    }
     let whole = match target {
         [W("the"), W("year")] => anchor(cx, NO_PUBLISHED).map(|p| Span::Year(p.year)),
         [W("the"), W("month")] => anchor(cx, NO_PUBLISHED).map(|p| Span::Month(p.year, p.month)),
@@ -1315,6 +1338,13 @@ fn period(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
         [W("week")] | [W("my"), W("week")] if t0 != t || t.len() == 2 => Rel::Week(0),
         [W("weekend")] if t0 == t => Rel::Weekend(0),
         [W("upcoming"), W("month")] => Rel::Month(1),
+        [W(g), W("after"), rest @ ..] if matches!(skip(rest, W("the")), [W("next")]) => match *g {
+            "week" => Rel::Week(2),
+            "weekend" => Rel::Weekend(2),
+            "month" => Rel::Month(2),
+            "year" => Rel::Year(2),
+            _ => return None,
+        },
         [W(dir @ ("earlier" | "later")), W("in"), W("the"), W(g)] => {
             if *dir == "earlier" {
                 Rel::Earlier(grain(g)?)
@@ -2324,6 +2354,13 @@ mod tests {
             ("the first Friday of January", "2026-01-02"),
             ("the last Monday of next month", "2026-03-30"),
             ("second Sunday", "2026-02-08"),
+            ("2015.3", "2015-03"),
+            ("last sept", "2025-09"),
+            ("next june", "2026-06"),
+            ("the month after next", "2026-04"),
+            ("the week after next", "2026-02-16..2026-02-22"),
+            ("the start of next week", "2026-02-09..2026-02-11"),
+            ("late last week", "2026-01-29..2026-02-01"),
         ];
         for (text, want) in cases {
             assert_eq!(days(text, &c), want, "{text}");
@@ -2380,6 +2417,8 @@ mod tests {
             );
         }
         assert_eq!(find("filed on 2022-02-24 by"), Some("2022-02-24"));
+        assert_eq!(find("the last march of the protesters"), None);
+        assert_eq!(find("this may help"), None);
         assert_eq!(find("the 2021-22 season"), Some("2021-22"));
         assert!(DateGrammar.parse("2021-22", &c).is_none());
     }
