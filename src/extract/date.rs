@@ -1452,7 +1452,7 @@ fn range_sides(left: &[Tok<'_>], right: &[Tok<'_>], cx: &ParseContext) -> Option
     // The second side, or a bare day that takes its month from the first ("November 19-20")
     // or its month from what follows it ("3 until 12 of Sept", "4 and 22 this month").
     let second = match day_num(right) {
-        Some((d, tail)) if tail.is_empty() => {
+        Some((d, [])) => {
             return match point(left, cx)? {
                 Ok(Span::Day(a)) => Some(
                     full_date(a.year, u32::from(a.month), d).and_then(|b| join(Span::Day(a), b)),
