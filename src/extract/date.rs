@@ -1140,7 +1140,11 @@ fn nth_weekday(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
             return Err(format!(
                 "{} {y} has no {} {}",
                 month_name(m),
-                ORDINALS.get(n as usize - 1).copied().unwrap_or("such"),
+                (n as usize)
+                    .checked_sub(1)
+                    .and_then(|i| ORDINALS.get(i))
+                    .copied()
+                    .unwrap_or("such"),
                 weekday_name(wd)
             ));
         }

@@ -357,6 +357,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn any_substring_scans_without_panic() {
+        let grammars: [&'static dyn Grammar; 6] = [
+            &count::CountGrammar,
+            &percent::PercentGrammar,
+            &quantity::QuantityGrammar,
+            &duration::DurationGrammar,
+            &number::NumberGrammar,
+            &date::DateGrammar,
+        ];
+        let sentences = [
+            "about 116,000 km² (44,800 sq mi), $700 million, −20 °F, 5 percentage points",
+            "an hour and a half, nearly four-year war, ½ teaspoon, two thirds of a million",
+            "from Oct. 2 to October 22, the first Friday of July, Q3 2016, the ’70s, 21/04/16",
+        ];
+        let cx = ParseContext {
+            published: crate::date::Date::new(2026, 2, 5),
+            ..ParseContext::default()
+        };
+        for g in grammars {
+            let scanner = Scanner::new(g).expect("grammar regexes compile");
+            for s in sentences {
+                let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+                for (k, &i) in bounds.iter().enumerate() {
+                    for &j in bounds.get(k..).unwrap_or(&[]) {
+                        let _ = g.parse(&s[i..j], &cx);
+                    }
+                }
+                for found in scanner.scan(s, &cx) {
+                    assert_eq!(s.get(found.span.clone()), Some(found.text.as_str()));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn sentences_end_at_full_stops_and_line_breaks() {
         let text = "First one. Second has 20 per cent of U.S. aid, as of May. Third.\nNext";
         let at = text.find("20").unwrap();

@@ -400,8 +400,10 @@ fn split_figure(text: &str) -> Option<(&str, &str, Conv)> {
     let normal = normalise(&lower);
     let mut best: Option<(&str, Conv)> = None;
     for &(form, conv) in UNITS {
-        if normal.ends_with(form) && best.is_none_or(|(b, _)| form.len() > b.len()) {
-            let before = &normal[..normal.len() - form.len()];
+        if best.is_some_and(|(b, _)| form.len() <= b.len()) {
+            continue;
+        }
+        if let Some(before) = normal.strip_suffix(form) {
             let boundary = before
                 .chars()
                 .next_back()
