@@ -42,6 +42,12 @@ impl Bound {
 }
 
 /// The unit an interval is measured in. Claims with different units are never compared.
+///
+/// Quantities are normalised to one base unit per dimension (kilometres and miles become
+/// metres, pounds become kilograms, Fahrenheit becomes Celsius, hours become seconds), so
+/// "10 miles" and "16 km" compare. Money keeps its currency: dollars are never compared with
+/// euros. Serialised as the snake-case name of the variant (`percent`, `square_metre`,
+/// `usd`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
@@ -51,6 +57,84 @@ pub enum Unit {
     Count,
     /// Days since 1970-01-01: the value of a date claim.
     Day,
+    /// A difference between two percentages ("rose 5 percentage points"); never compared
+    /// with a percentage.
+    PercentagePoint,
+    /// A duration, in seconds.
+    Second,
+    /// A length, in metres.
+    Metre,
+    /// An area, in square metres.
+    SquareMetre,
+    /// A mass, in kilograms.
+    Kilogram,
+    /// A volume, in litres.
+    Litre,
+    /// A speed, in kilometres per hour.
+    KilometrePerHour,
+    /// A temperature, in degrees Celsius.
+    Celsius,
+    /// A temperature in degrees of a scale the text does not name ("40 degrees").
+    Degree,
+    /// Money in US dollars.
+    Usd,
+    /// Money in euros.
+    Eur,
+    /// Money in pounds sterling.
+    Gbp,
+    /// Money in Japanese yen.
+    Jpy,
+    /// Money in Chinese yuan.
+    Cny,
+    /// Money in Russian roubles.
+    Rub,
+    /// Money in Ukrainian hryvnias.
+    Uah,
+    /// Money in Indian rupees.
+    Inr,
+}
+
+impl Unit {
+    /// The symbol or word written after a figure in this unit for readers (`%`, ` km`,
+    /// ` USD`); empty for counts and days.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Unit::Percent => "%",
+            Unit::Count | Unit::Day => "",
+            Unit::PercentagePoint => " percentage points",
+            Unit::Second => " s",
+            Unit::Metre => " m",
+            Unit::SquareMetre => " m²",
+            Unit::Kilogram => " kg",
+            Unit::Litre => " l",
+            Unit::KilometrePerHour => " km/h",
+            Unit::Celsius => " °C",
+            Unit::Degree => "°",
+            Unit::Usd => " USD",
+            Unit::Eur => " EUR",
+            Unit::Gbp => " GBP",
+            Unit::Jpy => " JPY",
+            Unit::Cny => " CNY",
+            Unit::Rub => " RUB",
+            Unit::Uah => " UAH",
+            Unit::Inr => " INR",
+        }
+    }
+
+    /// Whether the unit is a currency.
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            Unit::Usd
+                | Unit::Eur
+                | Unit::Gbp
+                | Unit::Jpy
+                | Unit::Cny
+                | Unit::Rub
+                | Unit::Uah
+                | Unit::Inr
+        )
+    }
 }
 
 /// A set of reals between two bounds; the value of every claim.

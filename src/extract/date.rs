@@ -148,7 +148,7 @@ fn build_regex() -> String {
     let my = format!(r"{month}(?:\s+of)?,?\s+{year}");
     let md = format!(r"{wdp}{month}\s*{day}");
     let dm = format!(r"{wdp}{the}{day}(?:\s+of)?\s+{month}");
-    let rel_grain = format!(r"{b}(?:this|last|next|the)\s+(?:year|month){b}");
+    let rel_grain = format!(r"{b}(?:this|last|next|the)\s+(?:year|month|week){b}");
     let part = format!(
         r"{the}(?:{b}(?:early|mid|late)(?:\s*-\s*|\s+)|{b}(?:start|beginning|middle|end)\s+of\s+)(?:{my}|{decade}|{year}|{rel_grain}|{month_cap})"
     );
@@ -156,16 +156,85 @@ fn build_regex() -> String {
         r"{b}(?:today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|(?:last|this|next)\s+(?:week|weekend|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year)){b}"
     );
     let rel_wd = format!(r"{b}(?:last|this|next)\s+{weekday}");
-    let rel_month = format!(r"{b}(?:last|this|next)\s+{month_cap}");
-    let bare_year = format!(r"{b}[12][0-9]{{3}}{b}");
-    let point = format!(
-        r"(?:{mdy}|{dmy}|{iso}|{us}|{part}|{the}{decade}|{my}|{md}|{dm}|{rel}|{rel_wd}|{rel_month}|{weekday}|{month_cap}|{bare_year})"
+    // Any case, except `march` and `may`, which are also a noun and a verb ("the last
+    // march", "this may").
+    let rel_month = format!(
+        r"{b}(?:last|this|next)\s+(?:{month_cap}|(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec){b}\.?|(?:january|february|april|june|july|august|september|october|november|december){b})"
     );
-
+    let after_next = format!(r"{b}the\s+(?:week|weekend|month|year)\s+after\s+(?:the\s+)?next{b}");
+    let bare_year = format!(r"{b}[12][0-9]{{3}}{b}");
     let units = "one|two|three|four|five|six|seven|eight|nine";
     let num = format!(
         r"(?:{b}(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?:\.[0-9]+)?{b}|{b}(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:{units}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{units}){b})"
     );
+    // Days written in words: ordinals ("twenty-second") and, after a month, cardinals.
+    let ord_units = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth";
+    let ord_word = format!(
+        r"{b}(?:(?:twenty|thirty)[\s-]*(?:{ord_units})|{ord_units}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth){b}"
+    );
+    let compound_ord = format!(
+        r"{b}(?:(?:twenty|thirty)[\s-]*(?:{ord_units})|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth){b}"
+    );
+    let card_word = format!(
+        r"{b}(?:(?:twenty|thirty)(?:[\s-]+(?:{units}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{units}){b}"
+    );
+    let any_day = format!(r"(?:{day}|{ord_word}|{card_word})");
+    let rel_m = format!(r"{b}(?:this|next|last|previous)\s+month{b}");
+    let yy = format!(r"(?:[0-9]{{4}}|[0-9]{{2}}){b}");
+    let numeric = format!(
+        r"{wdp}(?:{b}[0-9]{{4}}(?:[/.-][0-9]{{1,2}}[/.-][0-9]{{1,2}}{b}|[-/]{month}[-/][0-9]{{1,2}}{b})|{b}[0-9]{{1,2}}(?:/[0-9]{{1,2}}/{yy}|-[0-9]{{1,2}}-{yy}|\.[0-9]{{1,2}}\.[0-9]{{4}}{b}|/[0-9]{{1,2}},\s*{yy})|{b}[0-9]{{1,2}}/[0-9]{{1,2}}{b})"
+    );
+    let month_num = format!(
+        r"{b}[12][0-9]{{3}}\s*[-/.]\s*[0-9]{{1,2}}{b}|{b}[0-9]{{1,2}}\s*[-/]\s*[12][0-9]{{3}}{b}|{b}[12][0-9]{{3}}\s*,?\s*{month}|{month}\s*,\s*[12][0-9]{{3}}{b}|{month}\s+(?:this|next|last)\s+year{b}"
+    );
+    let md_words =
+        format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){year})?");
+    let dm_words = format!(
+        r"{wdp}{the}(?:{day}|{ord_word})\.?(?:\s*-\s*|\s+of\s+|\s+){month},?(?:\s+of)?(?:\s+{year})?"
+    );
+    let the_day = format!(
+        r"(?:{weekday}\s+)?{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+of\s+{rel_m})?|{day}\s+of\s+{rel_m}"
+    );
+    let nth_weekday = format!(
+        r"(?:{b}the\s+)?{b}(?:first|second|third|fourth|fifth|last)\s+{weekday}(?:\s+(?:of|in)\s+(?:{rel_m}|{month}))?"
+    );
+    let week_day = format!(
+        r"{b}(?:this|next|last)\s+week\s+{weekday}|{weekday}\s+(?:this|next|last)\s+week{b}"
+    );
+    let shift = format!(r"(?:{b}the\s+)?{b}day\s+(?:before\s+yesterday|after\s+tomorrow){b}");
+    let few = format!(r"(?:{b}a\s+)?{b}few{b}");
+    let grain = r"(?:days?|weeks?|months?|years?)";
+    let compound = format!(
+        r"(?:{num}|{b}an?{b})\s+{grain},?\s+(?:and\s+)?(?:(?:{num}|{b}an?{b})\s+{grain},?\s+(?:and\s+)?)*(?:{num}|{b}an?{b})\s+{grain}\s+ago{b}"
+    );
+    let forward = format!(
+        r"(?:{num}|{few}|{b}an?{b})\s+{grain}\s+(?:from\s+(?:now|today|tomorrow)|after\s+(?:today|tomorrow)|before\s+(?:today|yesterday)|hence){b}|{few}\s+{grain}\s+ago{b}"
+    );
+    let quarter = format!(
+        r"(?:{b}the\s+)?{b}(?:first|second|third|fourth)\s+quarter(?:\s+of)?\s+(?:{year}|{b}(?:this|next|last)\s+year{b})|{year}\s+the\s+(?:first|second|third|fourth)\s+quarter{b}|{b}[qh][1-4]\s*(?:{year}|{b}(?:this|next|last)\s+year{b})?|{b}[12][0-9]{{3}}\s*[qh][1-4]{b}"
+    );
+    let rest_of =
+        format!(r"{b}rest\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)?(?:week|month|year){b}");
+    let next_n = format!(
+        r"(?:{b}the\s+)?{b}(?:next|past|last|previous|upcoming)\s+(?:{num}|few|{b}[0-9]+)\s*(?:days?|weeks?|months?|years?|decades?){b}"
+    );
+    let decades = format!(
+        r"{b}the\s+(?:['’]?[0-9]0['’]?s{b}|(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){b}|two\s+thousands{b}|noughties{b})|(?:{b}the\s+)?{b}(?:this|next|last|previous)\s+decade{b}"
+    );
+    let week_words = format!(
+        r"{b}(?:the|my)\s+week{b}|{b}weekend{b}|{b}upcoming\s+month{b}|{b}later\s+in\s+the\s+(?:week|month|year){b}|{b}earlier\s+in\s+the\s+(?:week|month|year){b}"
+    );
+    let sp = format!(
+        r"(?:{numeric}|{mdy}|{dmy}|{iso}|{md_words}|{dm_words}|{the_day}|{my}|{md}|{dm}|{rel}|{rel_wd}|{weekday})"
+    );
+    let sep = format!(r"\s*(?:[-–]|{b}(?:to|till|until|through|and){b})\s*");
+    let range = format!(
+        r"(?:{b}(?:from|between)\s+)?{sp}{sep}{sp}|{b}(?:from|between)\s+(?:{sp}|{year}){sep}(?:{sp}|{year})|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:of\s+)?(?:{rel_m}|{month}(?:,?\s+{year})?))?)"
+    );
+    let point = format!(
+        r"(?:{range}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{the_day}|{md}|{dm}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year})"
+    );
+
     let hedge = format!(
         r"(?:{b}(?:nearly|almost|close\s+to|just\s+under|just\s+over|about|around|roughly|approximately|some|more\s+than|over|less\s+than|fewer\s+than|under|at\s+least)\s+)?"
     );
@@ -432,8 +501,13 @@ fn parse_tokens(
 fn point(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     if let [W(w), rest @ ..] = t {
         if let Some(wd) = weekday_of(w) {
+            if let Some(dated) = weekday_and(wd, skip(rest, P(',')), cx) {
+                return Some(dated);
+            }
             if !rest.is_empty() {
-                let dated = calendar(skip(rest, P(',')), cx)?;
+                let rest = skip(rest, P(','));
+                let dated = calendar(rest, cx)
+                    .or_else(|| numeric(rest, cx).or_else(|| words_day(rest, cx)))?;
                 return match dated {
                     Ok(Span::Day(d)) if d.weekday() != wd => Some(Err(format!(
                         "{} was a {}, not a {}",
@@ -451,6 +525,7 @@ fn point(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     calendar(t, cx)
         .or_else(|| part_of(t, cx))
         .or_else(|| relative(t, cx))
+        .or_else(|| more(t, cx))
 }
 
 /// A day given as digits.
@@ -561,6 +636,24 @@ fn part_of(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
         [W("end"), W("of"), rest @ ..] => (Part::End, rest),
         _ => return None,
     };
+    if let [W(which @ ("this" | "last" | "next")), W("week")] = target {
+        // Monday to Sunday: the start is Monday to Wednesday, the middle Tuesday to Friday,
+        // the end Thursday to Sunday.
+        let k = match *which {
+            "last" => -1,
+            "this" => 0,
+            _ => 1,
+        };
+        return Some(anchor(cx, NO_PUBLISHED).map(|p| {
+            let monday = p.days() - i64::from(p.weekday()) + 7 * k;
+            let (a, b) = match part {
+                Part::Early | Part::Start => (0, 3),
+                Part::Mid => (1, 5),
+                Part::Late | Part::End => (3, 7),
+            };
+            Span::Days(monday + a, monday + b)
+        }));
+    }
     let whole = match target {
         [W("the"), W("year")] => anchor(cx, NO_PUBLISHED).map(|p| Span::Year(p.year)),
         [W("the"), W("month")] => anchor(cx, NO_PUBLISHED).map(|p| Span::Month(p.year, p.month)),
@@ -729,6 +822,692 @@ fn resolve_rel(form: Rel, p: Date) -> Span {
             Span::Month(year, m)
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// More forms: numeric dates, days in words, ranges, quarters, periods around the published
+// date
+// ---------------------------------------------------------------------------------------
+
+const ORDINALS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+const CARDINALS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+fn ordinal_of(w: &str) -> Option<u32> {
+    ORDINALS.iter().position(|o| *o == w).map(|i| i as u32 + 1)
+}
+
+fn cardinal_of(w: &str) -> Option<u32> {
+    CARDINALS.iter().position(|o| *o == w).map(|i| i as u32 + 1)
+}
+
+/// A day of the month in words: `twenty-second`, `twenty one`, `fifth`, `fifteen`.
+fn word_day<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(u32, &'t [Tok<'a>])> {
+    match t {
+        [W(tens @ ("twenty" | "thirty")), rest @ ..] => {
+            let base = if *tens == "twenty" { 20 } else { 30 };
+            if let [W(u), tail @ ..] = skip(rest, P('-')) {
+                if let Some(k @ 1..=9) = ordinal_of(u).or_else(|| cardinal_of(u)) {
+                    return Some((base + k, tail));
+                }
+            }
+            Some((base, rest))
+        }
+        [W("twentieth"), rest @ ..] => Some((20, rest)),
+        [W("thirtieth"), rest @ ..] => Some((30, rest)),
+        [W(w), rest @ ..] => Some((ordinal_of(w).or_else(|| cardinal_of(w))?, rest)),
+        _ => None,
+    }
+}
+
+fn any_day<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(u32, &'t [Tok<'a>])> {
+    day_num(t).or_else(|| word_day(t))
+}
+
+/// A year of two or four digits: `16` is 2016, `89` is 1989 (below 50: this century).
+fn year_of(digits: &str) -> Option<i32> {
+    let y: i32 = digits.parse().ok()?;
+    match digits.len() {
+        4 => Some(y),
+        2 if y < 50 => Some(2000 + y),
+        2 => Some(1900 + y),
+        _ => None,
+    }
+}
+
+/// Month and day from two numbers: month first unless the first cannot be a month.
+fn month_day(a: u32, b: u32) -> (u32, u32) {
+    if a > 12 && (1..=12).contains(&b) {
+        (b, a)
+    } else {
+        (a, b)
+    }
+}
+
+/// `2015/08/12`, `2015.5.13`, `2019-sep-1`, `21/04/16`, `3-7-07`, `13.5.2015`, `08/12,2015`,
+/// `4/22`.
+fn numeric(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    match t {
+        [N(y), P(s1 @ ('/' | '.' | '-')), N(m), P(s2), N(d)] if y.len() == 4 && s1 == s2 => {
+            Some(full_date(y.parse().ok()?, small_int(m)?, small_int(d)?))
+        }
+        [N(y), P('-' | '/'), W(mon), P('-' | '/'), N(d)] if y.len() == 4 => Some(full_date(
+            y.parse().ok()?,
+            u32::from(month_of(mon)?),
+            small_int(d)?,
+        )),
+        [N(a), P(s1 @ ('/' | '-')), N(b), P(s2), N(y)] if s1 == s2 && a.len() <= 2 => {
+            let (m, d) = month_day(small_int(a)?, small_int(b)?);
+            Some(full_date(year_of(y)?, m, d))
+        }
+        [N(d), P('.'), N(m), P('.'), N(y)] if y.len() == 4 && d.len() <= 2 => {
+            Some(full_date(y.parse().ok()?, small_int(m)?, small_int(d)?))
+        }
+        [N(a), P('/'), N(b), P(','), N(y)] if a.len() <= 2 && b.len() <= 2 => {
+            let (m, d) = month_day(small_int(a)?, small_int(b)?);
+            Some(full_date(year_of(y)?, m, d))
+        }
+        [N(a), P('/'), N(b)] if a.len() <= 2 && b.len() <= 2 => {
+            let (m, d) = month_day(small_int(a)?, small_int(b)?);
+            let m = u8::try_from(m).ok().filter(|m| (1..=12).contains(m))?;
+            Some(yearless_day(m, d, cx))
+        }
+        _ => None,
+    }
+}
+
+/// `2016-11`, `11/2016`, `2016 June`, `November, 2016`, `June next year`.
+fn month_numeric(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    let month = |y: i32, m: u32| -> Option<Res> {
+        let m = u8::try_from(m).ok().filter(|m| (1..=12).contains(m))?;
+        Some(Ok(Span::Month(y, m)))
+    };
+    match t {
+        [N(y), P('-' | '/' | '.'), N(m)] if y.len() == 4 && m.len() <= 2 => {
+            month(y.parse().ok()?, small_int(m)?)
+        }
+        [N(m), P('-' | '/'), N(y)] if y.len() == 4 && m.len() <= 2 => {
+            month(y.parse().ok()?, small_int(m)?)
+        }
+        [N(y), rest @ ..] if y.len() == 4 => {
+            let (m, rest) = month_word(skip(rest, P(',')))?;
+            rest.is_empty()
+                .then(|| month(y.parse().ok()?, u32::from(m)))
+                .flatten()
+        }
+        [W(_), ..] => {
+            let (m, rest) = month_word(t)?;
+            match rest {
+                [P(','), N(y)] if y.len() == 4 => month(y.parse().ok()?, u32::from(m)),
+                [W(which @ ("this" | "next" | "last")), W("year")] => {
+                    let p = match anchor(cx, NO_PUBLISHED) {
+                        Ok(p) => p,
+                        Err(e) => return Some(Err(e)),
+                    };
+                    let k = match *which {
+                        "last" => -1,
+                        "this" => 0,
+                        _ => 1,
+                    };
+                    month(p.year + k, u32::from(m))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `May twenty-first`, `Oct-2`, `Jan first`, `September the twenty-first`, `twenty second of
+/// June 2017`, `fourth of May`.
+fn words_day(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    let finish = |m: u8, d: u32, rest: &[Tok<'_>]| -> Option<Res> {
+        let rest = skip(skip(rest, P(',')), W("of"));
+        if rest.is_empty() {
+            return Some(yearless_day(m, d, cx));
+        }
+        Some(full_date(final_year(rest)?, u32::from(m), d))
+    };
+    if let Some((m, rest)) = month_word(t) {
+        let rest = skip(skip(skip(skip(rest, P('-')), P('/')), P(',')), W("the"));
+        let (d, rest) = any_day(rest)?;
+        return finish(m, d, rest);
+    }
+    let (d, rest) = any_day(skip(t, W("the")))?;
+    let (m, rest) = month_word(skip(skip(skip(rest, P('.')), P('-')), W("of")))?;
+    finish(m, d, rest)
+}
+
+/// The month `this`/`next`/`last`/`previous month` names, from the published date.
+fn rel_month_of(t: &[Tok<'_>], cx: &ParseContext) -> Option<Result<(i32, u8), String>> {
+    let k = match t {
+        [W("this"), W("month")] => 0,
+        [W("next"), W("month")] => 1,
+        [W("last" | "previous"), W("month")] => -1,
+        _ => return None,
+    };
+    Some(anchor(cx, NO_PUBLISHED).map(|p| {
+        let f = p.first_of_month().add_months(k);
+        (f.year, f.month)
+    }))
+}
+
+/// `the 27th`, `the twenty second`, `the 20th of next month`, `31st of this month`: a day
+/// of the month; alone, the most recent such day at or before the published date.
+fn the_day(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    let had_the = matches!(t.first(), Some(W("the")));
+    let (d, rest) = any_day(skip(t, W("the")))?;
+    let rest = skip(rest, W("of"));
+    if let Some(ym) = rel_month_of(rest, cx) {
+        return Some(ym.and_then(|(y, m)| full_date(y, u32::from(m), d)));
+    }
+    if !rest.is_empty() || !had_the {
+        return None;
+    }
+    let p = match anchor(cx, NO_PUBLISHED) {
+        Ok(p) => p,
+        Err(e) => return Some(Err(e)),
+    };
+    let back = if d <= u32::from(p.day) { 0 } else { -1 };
+    let f = p.first_of_month().add_months(back);
+    Some(full_date(f.year, u32::from(f.month), d))
+}
+
+/// `Friday the 15th`, `Friday next week`, `Thursday the twenty first`: the day that is that
+/// weekday, nearest the published date (earlier first).
+fn weekday_and(wd: u8, t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    if let [W(which @ ("this" | "next" | "last")), W("week")] = t {
+        return Some(week_day_of(which, wd, cx));
+    }
+    if !matches!(t.first(), Some(W("the"))) {
+        return None;
+    }
+    let (d, rest) = any_day(skip(t, W("the")))?;
+    if !rest.is_empty() {
+        return None;
+    }
+    let p = match anchor(cx, NO_PUBLISHED) {
+        Ok(p) => p,
+        Err(e) => return Some(Err(e)),
+    };
+    for k in [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6] {
+        let f = p.first_of_month().add_months(k);
+        if let Ok(Span::Day(date)) = full_date(f.year, u32::from(f.month), d) {
+            if date.weekday() == wd {
+                return Some(Ok(Span::Day(date)));
+            }
+        }
+    }
+    Some(Err(format!(
+        "no {} the {d} near the published date",
+        weekday_name(wd)
+    )))
+}
+
+fn week_day_of(which: &str, wd: u8, cx: &ParseContext) -> Res {
+    let p = anchor(cx, NO_PUBLISHED)?;
+    let k = match which {
+        "last" => -1,
+        "this" => 0,
+        _ => 1,
+    };
+    let monday = p.days() - i64::from(p.weekday());
+    Ok(Span::Day(Date::from_days(monday + 7 * k + i64::from(wd))))
+}
+
+/// `the first Friday of July`, `second Sunday` (of the published month), `the last Monday
+/// of next month`.
+fn nth_weekday(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    let t = skip(t, W("the"));
+    let [W(nth), W(w), rest @ ..] = t else {
+        return None;
+    };
+    let n = match *nth {
+        "last" => 0,
+        o => ordinal_of(o).filter(|n| *n <= 5)?,
+    };
+    let wd = weekday_of(w)?;
+    if let [W("this" | "next" | "last"), W("week")] = rest {
+        return None;
+    }
+    let ym = match rest {
+        [] => anchor(cx, NO_PUBLISHED).map(|p| (p.year, p.month)),
+        [W("of" | "in"), tail @ ..] => match rel_month_of(tail, cx) {
+            Some(ym) => ym,
+            None => {
+                let (m, after) = month_word(tail)?;
+                if !after.is_empty() {
+                    return None;
+                }
+                month_alone(m, cx).map(|s| match s {
+                    Span::Month(y, m) => (y, m),
+                    _ => (0, m),
+                })
+            }
+        },
+        _ => return None,
+    };
+    Some(ym.and_then(|(y, m)| {
+        let first = first_day(y, m);
+        let offset = (i64::from(wd) - i64::from(first.weekday())).rem_euclid(7);
+        let len = i64::from(days_in_month(y, m));
+        let day = if n == 0 {
+            offset + 1 + 7 * ((len - 1 - offset) / 7)
+        } else {
+            offset + 1 + 7 * i64::from(n - 1)
+        };
+        if day > len {
+            return Err(format!(
+                "{} {y} has no {} {}",
+                month_name(m),
+                (n as usize)
+                    .checked_sub(1)
+                    .and_then(|i| ORDINALS.get(i))
+                    .copied()
+                    .unwrap_or("such"),
+                weekday_name(wd)
+            ));
+        }
+        Ok(Span::Day(first.add_days(day - 1)))
+    }))
+}
+
+/// A date `n` units after (negative: before) `from`, exactly.
+fn shifted(from: Date, n: f64, unit: DUnit) -> Option<Date> {
+    if !n.is_finite() || n.abs() > 10_000.0 {
+        return None;
+    }
+    Some(match unit {
+        DUnit::Year if n.fract() == 0.0 => from.add_months(n as i32 * 12),
+        DUnit::Month if n.fract() == 0.0 => from.add_months(n as i32),
+        DUnit::Year => from.add_days((n * 365.2425).round() as i64),
+        DUnit::Month => from.add_days((n * 30.436_875).round() as i64),
+        DUnit::Week => from.add_days((n * 7.0).round() as i64),
+        DUnit::Day => from.add_days(n.round() as i64),
+    })
+}
+
+/// "A few" units: between two and five.
+const FEW: (f64, f64) = (2.0, 5.0);
+
+/// An amount, or `few` / `a few` (read as the most, five; callers that need the span use
+/// [`FEW`]).
+fn amount_or_few<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(f64, &'t [Tok<'a>])> {
+    match t {
+        [W("a"), W("few"), rest @ ..] | [W("few"), rest @ ..] => Some((FEW.1, rest)),
+        _ => amount(t),
+    }
+}
+
+/// `two weeks from now`, `two days from tomorrow`, `two days before
+/// yesterday`, `2 years 21 days later`, `2 years 1 month 21 days ago`, `a few days ago`.
+fn counted(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    let mut parts = Vec::new();
+    let mut rest = t;
+    while let Some((n, tail)) = amount_or_few(rest) {
+        let [W(u), tail @ ..] = tail else { break };
+        let Some((unit, _)) = dunit(u) else { break };
+        parts.push((n, unit));
+        rest = skip(skip(tail, P(',')), W("and"));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let (sign, base) = match rest {
+        [W("from"), W("now" | "today")] | [W("after"), W("today")] | [W("hence")] => (1.0, 0),
+        [W("from" | "after"), W("tomorrow")] => (1.0, 1),
+        [W("before"), W("today")] | [W("ago")] => (-1.0, 0),
+        [W("before"), W("yesterday")] => (-1.0, -1),
+        _ => return None,
+    };
+    let few = matches!(t, [W("few"), ..] | [W("a"), W("few"), ..]);
+    if rest == [W("ago")] && parts.len() == 1 && !few {
+        // A single "N units ago" is a duration with its rounding (parse_tokens).
+        return None;
+    }
+    let p = match anchor(cx, NO_PUBLISHED) {
+        Ok(p) => p,
+        Err(e) => return Some(Err(e)),
+    };
+    if few {
+        // "A few" is vague: two to five units.
+        let [(_, unit)] = parts.as_slice() else {
+            return None;
+        };
+        let base = p.add_days(base);
+        let a = shifted(base, sign * FEW.0, *unit)?;
+        let b = shifted(base, sign * FEW.1, *unit)?;
+        let (a, b) = (a.days().min(b.days()), a.days().max(b.days()));
+        return Some(Ok(Span::Days(a, b + 1)));
+    }
+    let mut d = p.add_days(base);
+    for (n, unit) in parts {
+        d = shifted(d, sign * n, unit)?;
+    }
+    Some(Ok(Span::Day(d)))
+}
+
+/// `the third quarter of 2016`, `Q3 this year`, `2016 Q3`, `H1 2016`, `Q2` (the latest at or
+/// before the published date).
+fn quarter(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    let year_of_rest = |rest: &[Tok<'_>]| -> Option<Result<i32, String>> {
+        match rest {
+            [N(y)] if y.len() == 4 => Some(Ok(y.parse().ok()?)),
+            [W(which @ ("this" | "next" | "last")), W("year")] => {
+                let k = match *which {
+                    "last" => -1,
+                    "this" => 0,
+                    _ => 1,
+                };
+                Some(anchor(cx, NO_PUBLISHED).map(|p| p.year + k))
+            }
+            _ => None,
+        }
+    };
+    // (months per part, part from 1, year)
+    let (len, k, year): (u8, u32, Option<Result<i32, String>>) = match skip(t, W("the")) {
+        [W(o), W("quarter"), rest @ ..] => {
+            (3, ordinal_of(o)?, Some(year_of_rest(skip(rest, W("of")))?))
+        }
+        [N(y), W("the"), W(o), W("quarter")] if y.len() == 4 => {
+            (3, ordinal_of(o)?, Some(Ok(y.parse().ok()?)))
+        }
+        [W(q @ ("q" | "h")), N(k), rest @ ..] => {
+            let len = if *q == "q" { 3 } else { 6 };
+            let year = if rest.is_empty() {
+                if len == 6 {
+                    return None;
+                }
+                None
+            } else {
+                Some(year_of_rest(rest)?)
+            };
+            (len, small_int(k)?, year)
+        }
+        [N(y), W(q @ ("q" | "h")), N(k)] if y.len() == 4 => {
+            let len = if *q == "q" { 3 } else { 6 };
+            (len, small_int(k)?, Some(Ok(y.parse().ok()?)))
+        }
+        _ => return None,
+    };
+    if k == 0 || k > u32::from(12 / len) {
+        return None;
+    }
+    let first_month = (k - 1) as u8 * len + 1;
+    let year = match year {
+        Some(y) => y,
+        None => anchor(cx, NO_PUBLISHED).map(|p| {
+            if first_month <= p.month {
+                p.year
+            } else {
+                p.year - 1
+            }
+        }),
+    };
+    Some(year.map(|y| {
+        let a = first_day(y, first_month);
+        Span::Days(a.days(), a.add_months(i32::from(len)).days())
+    }))
+}
+
+/// `rest of the week`, `next 3 months`, `past few days`, `the last two decades`, `the
+/// 70s`, `the seventies`, `this decade`, `the week`, `weekend`, `upcoming month`, `later in
+/// the year`, `the day before yesterday`.
+fn period(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    let t0 = t;
+    let t = skip(t, W("the"));
+    let grain = |w: &str| match w {
+        "week" => Some(Grain::Week),
+        "month" => Some(Grain::Month),
+        "year" => Some(Grain::Year),
+        _ => None,
+    };
+    // Decades written as two digits or words: the latest at or before the published year.
+    let decade_word = |w: &str| {
+        [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ]
+        .iter()
+        .position(|d| *d == w)
+        .map(|i| (i as i32 + 2) * 10)
+    };
+    let decade = |yy: i32| -> Res {
+        let p = anchor(cx, NO_PUBLISHED)?;
+        let century = p.year.div_euclid(100) * 100;
+        let y = if century + yy <= p.year {
+            century + yy
+        } else {
+            century - 100 + yy
+        };
+        Ok(Span::Decade(y))
+    };
+    let form = match t {
+        [N(d), W("s")] | [P('\'' | '’'), N(d), W("s")] | [N(d), P('\'' | '’'), W("s")]
+            if d.len() == 2 && d.ends_with('0') && t0 != t =>
+        {
+            return Some(decade(d.parse().ok()?));
+        }
+        [W(w)] if t0 != t && decade_word(w).is_some() => return Some(decade(decade_word(w)?)),
+        [W("nineteen"), W(w)] => return Some(Ok(Span::Decade(1900 + decade_word(w)?))),
+        [W("two"), W("thousands")] | [W("noughties")] => return Some(Ok(Span::Decade(2000))),
+        [W("day"), W("before"), W("yesterday")] => Rel::Shift(-2),
+        [W("day"), W("after"), W("tomorrow")] => Rel::Shift(2),
+        [W("week")] | [W("my"), W("week")] if t0 != t || t.len() == 2 => Rel::Week(0),
+        [W("weekend")] if t0 == t => Rel::Weekend(0),
+        [W("upcoming"), W("month")] => Rel::Month(1),
+        [W(g), W("after"), rest @ ..] if matches!(skip(rest, W("the")), [W("next")]) => match *g {
+            "week" => Rel::Week(2),
+            "weekend" => Rel::Weekend(2),
+            "month" => Rel::Month(2),
+            "year" => Rel::Year(2),
+            _ => return None,
+        },
+        [W(dir @ ("earlier" | "later")), W("in"), W("the"), W(g)] => {
+            if *dir == "earlier" {
+                Rel::Earlier(grain(g)?)
+            } else {
+                Rel::Later(grain(g)?)
+            }
+        }
+        _ => return counted_period(t, cx),
+    };
+    Some(anchor(cx, NO_PUBLISHED).map(|p| resolve_rel(form, p)))
+}
+
+/// `rest of the week`, `next 3 months`, `past few days`, `the last two decades`, `this
+/// decade`.
+fn counted_period(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    if let [W("rest"), tail @ ..] = t {
+        let tail = skip(tail, W("of"));
+        let tail = match tail {
+            [W("the" | "this" | "my" | "current"), r @ ..] => r,
+            r => r,
+        };
+        let [W(g)] = tail else { return None };
+        let p = match anchor(cx, NO_PUBLISHED) {
+            Ok(p) => p,
+            Err(e) => return Some(Err(e)),
+        };
+        let end = match *g {
+            "week" => p.days() - i64::from(p.weekday()) + 7,
+            "month" => Span::Month(p.year, p.month).bounds().1,
+            "year" => Span::Year(p.year).bounds().1,
+            _ => return None,
+        };
+        return Some(Ok(Span::Days(p.days(), end)));
+    }
+    let [W(which @ ("next" | "past" | "last" | "previous" | "upcoming" | "this")), rest @ ..] = t
+    else {
+        return None;
+    };
+    let forward = matches!(*which, "next" | "upcoming");
+    let (n, rest) = match rest {
+        [W("decade")] => (1.0, rest),
+        _ => amount_or_few(rest)?,
+    };
+    let [W(u)] = rest else { return None };
+    let p = match anchor(cx, NO_PUBLISHED) {
+        Ok(p) => p,
+        Err(e) => return Some(Err(e)),
+    };
+    if matches!(*u, "decade" | "decades") {
+        let start = p.year.div_euclid(10) * 10;
+        let k = n as i32;
+        let (a, b) = match *which {
+            "this" => (start, start + 10),
+            _ if forward => (start + 10, start + 10 + 10 * k),
+            _ => (start - 10 * k, start),
+        };
+        return Some(Ok(Span::Days(
+            first_day(a, 1).days(),
+            first_day(b, 1).days(),
+        )));
+    }
+    if *which == "this" {
+        return None;
+    }
+    let (unit, _) = dunit(u)?;
+    Some(if forward {
+        let a = p.add_days(1);
+        shifted(a, n, unit)
+            .map(|b| Span::Days(a.days(), b.days()))
+            .ok_or_else(|| "period too long".to_string())
+    } else {
+        shifted(p, -n, unit)
+            .map(|a| Span::Days(a.days(), p.days()))
+            .ok_or_else(|| "period too long".to_string())
+    })
+}
+
+/// `from Oct. 2 to October 22`, `between 2015 and Feb 2018`, `November 19-20`, `from 3
+/// until 12 of Sept`, `2014-2018`: from the start of the first to the end of the second.
+fn range(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    let t = match t {
+        [W("from" | "between" | "in"), rest @ ..] => rest,
+        _ => t,
+    };
+    for (i, tok) in t.iter().enumerate() {
+        if !matches!(
+            tok,
+            P('-' | '–') | W("to" | "till" | "until" | "through" | "and")
+        ) || i == 0
+        {
+            continue;
+        }
+        let (left, right) = (t.get(..i)?, t.get(i + 1..)?);
+        if right.is_empty() {
+            continue;
+        }
+        if let Some(res) = range_sides(left, right, cx) {
+            return Some(res);
+        }
+    }
+    None
+}
+
+fn range_sides(left: &[Tok<'_>], right: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    // The second side, or a bare day that takes its month from the first ("November 19-20")
+    // or its month from what follows it ("3 until 12 of Sept", "4 and 22 this month").
+    let second = match day_num(right) {
+        Some((d, [])) => {
+            return match point(left, cx)? {
+                Ok(Span::Day(a)) => Some(
+                    full_date(a.year, u32::from(a.month), d).and_then(|b| join(Span::Day(a), b)),
+                ),
+                Ok(_) => None,
+                Err(e) => Some(Err(e)),
+            };
+        }
+        Some((d, tail)) => match rel_month_of(skip(tail, W("of")), cx) {
+            Some(ym) => ym.and_then(|(y, m)| full_date(y, u32::from(m), d)),
+            None => point(right, cx)?,
+        },
+        None => point(right, cx)?,
+    };
+    let first = match day_num(left) {
+        Some((d, [])) => second.clone().and_then(|s| {
+            let (a, _) = s.bounds();
+            let a = Date::from_days(a);
+            full_date(a.year, u32::from(a.month), d)
+        }),
+        _ => point(left, cx)?,
+    };
+    Some(first.and_then(|a| join(a, second?)))
+}
+
+fn join(a: Span, b: Span) -> Res {
+    let (start, _) = a.bounds();
+    let (_, end) = b.bounds();
+    if start >= end {
+        return Err("a range that ends before it starts".into());
+    }
+    Ok(Span::Days(start, end))
+}
+
+/// The forms above, tried in turn.
+fn more(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    numeric(t, cx)
+        .or_else(|| month_numeric(t, cx))
+        .or_else(|| words_day(t, cx))
+        .or_else(|| the_day(t, cx))
+        .or_else(|| nth_weekday(t, cx))
+        .or_else(|| match t {
+            [W(which @ ("this" | "next" | "last")), W("week"), W(w)] => {
+                Some(week_day_of(which, weekday_of(w)?, cx))
+            }
+            _ => None,
+        })
+        .or_else(|| counted(t, cx))
+        .or_else(|| quarter(t, cx))
+        .or_else(|| period(t, cx))
+        .or_else(|| range(t, cx))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1463,7 +2242,7 @@ mod tests {
             "three days on",
             "four years",
             "four years later",
-            "a few years ago",
+            "four years from the start",
             "four-years",
         ] {
             assert!(DateGrammar.parse(text, &c).is_none(), "{text}");
@@ -1544,6 +2323,108 @@ mod tests {
         assert_eq!(err("before last month", &p), NO_PUBLISHED);
         assert!(DateGrammar.parse("since March 2022", &p).is_none());
         assert_eq!(find("since March 2022"), Some("March 2022"));
+    }
+
+    // --- more forms ---------------------------------------------------------------------
+
+    #[test]
+    fn numeric_and_word_days() {
+        let c = cx(); // Thursday, February 5, 2026
+        let cases = [
+            ("2015/08/12", "2015-08-12"),
+            ("13.5.2015", "2015-05-13"),
+            ("21/04/16", "2016-04-21"),
+            ("05/05/89", "1989-05-05"),
+            ("2019-sep-1", "2019-09-01"),
+            ("1/22", "2026-01-22"),
+            ("2016-11", "2016-11"),
+            ("11/2016", "2016-11"),
+            ("2016 June", "2016-06"),
+            ("June next year", "2027-06"),
+            ("Jan first", "2026-01-01"),
+            ("May twenty-first", "2025-05-21"),
+            ("twenty second of June 2017", "2017-06-22"),
+            ("Oct-2", "2025-10-02"),
+            ("1-Jan", "2026-01-01"),
+            ("October, 1st", "2025-10-01"),
+            ("16. Nov. 2016", "2016-11-16"),
+            ("Friday 2026-1-30", "2026-01-30"),
+            ("the 27th", "2026-01-27"),
+            ("the 3rd", "2026-02-03"),
+            ("the 20th of next month", "2026-03-20"),
+            ("Friday the 30th", "2026-01-30"),
+            ("Friday next week", "2026-02-13"),
+            ("last week Sunday", "2026-02-01"),
+            ("the first Friday of January", "2026-01-02"),
+            ("the last Monday of next month", "2026-03-30"),
+            ("second Sunday", "2026-02-08"),
+            ("2015.3", "2015-03"),
+            ("last sept", "2025-09"),
+            ("next june", "2026-06"),
+            ("the month after next", "2026-04"),
+            ("the week after next", "2026-02-16..2026-02-22"),
+            ("the start of next week", "2026-02-09..2026-02-11"),
+            ("late last week", "2026-01-29..2026-02-01"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(days(text, &c), want, "{text}");
+        }
+        assert_eq!(err("fifth Sunday", &c), "February 2026 has no fifth Sunday");
+        assert_eq!(err("the 27th", &none()), NO_PUBLISHED);
+    }
+
+    #[test]
+    fn counted_days_and_periods() {
+        let c = cx();
+        let cases = [
+            ("two weeks from now", "2026-02-19"),
+            ("two days from tomorrow", "2026-02-08"),
+            ("the day before yesterday", "2026-02-03"),
+            ("2 years 1 month 21 days ago", "2023-12-15"),
+            ("a few days ago", "2026-01-31..2026-02-03"),
+            ("rest of the month", "2026-02-05..2026-02-28"),
+            ("next 3 months", "2026-02-06..2026-05-05"),
+            ("past 3 weeks", "2026-01-15..2026-02-04"),
+            ("the last two decades", "2000-01-01..2019-12-31"),
+            ("this decade", "2020-01-01..2029-12-31"),
+            ("the 70s", "1970-01-01..1979-12-31"),
+            ("the seventies", "1970-01-01..1979-12-31"),
+            ("the third quarter of 2016", "2016-07-01..2016-09-30"),
+            ("Q3 2025", "2025-07-01..2025-09-30"),
+            ("H1 2016", "2016-01-01..2016-06-30"),
+            ("Q4", "2025-10-01..2025-12-31"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(days(text, &c), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn date_ranges() {
+        let c = cx();
+        let cases = [
+            ("from Oct. 2 to October 22", "2025-10-02..2025-10-22"),
+            ("between 2015 and Feb 2018", "2015-01-01..2018-02-28"),
+            ("2014-2018", "2014-01-01..2018-12-31"),
+            ("January 19-20", "2026-01-19..2026-01-20"),
+            ("from 3 until 12 of Sept", "2025-09-03..2025-09-12"),
+            ("between 4 and 22 this month", "2026-02-04..2026-02-22"),
+            ("from 4 to 22 January, 1995", "1995-01-04..1995-01-22"),
+            ("January 12, 2016 - 01/22/2016", "2016-01-12..2016-01-22"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(days(text, &c), want, "{text}");
+            assert_eq!(
+                find(&format!("talks ran {text} in Geneva")),
+                Some(text),
+                "{text}"
+            );
+        }
+        assert_eq!(find("filed on 2022-02-24 by"), Some("2022-02-24"));
+        assert_eq!(find("the last march of the protesters"), None);
+        assert_eq!(find("this may help"), None);
+        assert_eq!(find("the 2021-22 season"), Some("2021-22"));
+        assert!(DateGrammar.parse("2021-22", &c).is_none());
     }
 
     // --- robustness -----------------------------------------------------------------------

@@ -74,6 +74,12 @@ pub const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("in excess of", Hedge::MoreThan),
     ("upwards of", Hedge::MoreThan),
     ("greater than", Hedge::MoreThan),
+    ("higher than", Hedge::MoreThan),
+    ("bigger than", Hedge::MoreThan),
+    ("larger than", Hedge::MoreThan),
+    ("exceeding", Hedge::MoreThan),
+    ("exceeds", Hedge::MoreThan),
+    ("exceed", Hedge::MoreThan),
     ("well over", Hedge::MoreThan),
     ("well above", Hedge::MoreThan),
     ("at least", Hedge::AtLeast),
@@ -82,27 +88,68 @@ pub const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("not fewer than", Hedge::AtLeast),
     ("not less than", Hedge::AtLeast),
     ("a minimum of", Hedge::AtLeast),
+    ("greater than or equal to", Hedge::AtLeast),
+    ("more than or equal to", Hedge::AtLeast),
+    ("bigger or equal than", Hedge::AtLeast),
+    ("greater or equal than", Hedge::AtLeast),
+    ("equal to or more than", Hedge::AtLeast),
+    ("equal to or greater than", Hedge::AtLeast),
     ("fewer than", Hedge::LessThan),
     ("less than", Hedge::LessThan),
     ("under", Hedge::LessThan),
     ("below", Hedge::LessThan),
     ("well under", Hedge::LessThan),
     ("well below", Hedge::LessThan),
+    ("lower than", Hedge::LessThan),
+    ("smaller than", Hedge::LessThan),
     ("up to", Hedge::UpTo),
     ("at most", Hedge::UpTo),
     ("no more than", Hedge::UpTo),
     ("not more than", Hedge::UpTo),
     ("as many as", Hedge::UpTo),
     ("a maximum of", Hedge::UpTo),
+    ("less than or equal to", Hedge::UpTo),
+    ("fewer than or equal to", Hedge::UpTo),
+    ("smaller or equal than", Hedge::UpTo),
+    ("less or equal than", Hedge::UpTo),
+    ("equal to or less than", Hedge::UpTo),
+    ("equal to or fewer than", Hedge::UpTo),
 ];
 
-/// Hedge words after a figure, following `or` ("20 or more"), in lower case.
+/// Comparison signs before a figure (`>30`, `<= 100`, `≥ 5`); spaces inside are allowed
+/// (`< = 100`).
+pub const SIGN_HEDGES: &[(&str, Hedge)] = &[
+    (">=", Hedge::AtLeast),
+    ("≥", Hedge::AtLeast),
+    ("<=", Hedge::UpTo),
+    ("≤", Hedge::UpTo),
+    (">", Hedge::MoreThan),
+    ("<", Hedge::LessThan),
+];
+
+/// Hedge words after a figure, following `or` or `and` ("20 or more", "500 and above"), in
+/// lower case.
 pub const POSTFIX_HEDGES: &[(&str, Hedge)] = &[
     ("more", Hedge::AtLeast),
+    ("greater", Hedge::AtLeast),
+    ("higher", Hedge::AtLeast),
+    ("above", Hedge::AtLeast),
+    ("over", Hedge::AtLeast),
     ("so", Hedge::About),
     ("fewer", Hedge::UpTo),
     ("less", Hedge::UpTo),
+    ("below", Hedge::UpTo),
+    ("under", Hedge::UpTo),
 ];
+
+/// The hedge of a comparison sign, spaces ignored: `"< ="` → [`Hedge::UpTo`].
+pub fn sign_hedge(sign: &str) -> Option<Hedge> {
+    let compact: String = sign.chars().filter(|c| !c.is_whitespace()).collect();
+    SIGN_HEDGES
+        .iter()
+        .find(|(s, _)| *s == compact)
+        .map(|&(_, hedge)| hedge)
+}
 
 /// The hedge a phrase stands for, if any: `"more than"` → [`Hedge::MoreThan`]. Case and
 /// runs of white space are ignored.
@@ -311,12 +358,13 @@ impl Hedged {
         let df = forms.dash_start;
         let prefixes = alternation(PREFIX_HEDGES);
         let postfixes = alternation(POSTFIX_HEDGES);
-        let dash = r"\s*[-–]\s*";
+        let dash = r"\s*[-–~]\s*";
+        let signs = r"(?:>\s*=|<\s*=|≥|≤|>|<)";
         let regex = format!(
-            r"(?i:(?-u:\b)between\s+{f}\s+and\s+{v}|(?-u:\b)from\s+{f}\s+to\s+{v}|{df}{dash}{dv}|{f}\s+to\s+{v}|(?-u:\b)(?:{prefixes})\s+{v}|{v}\s+or\s+(?:{postfixes})(?-u:\b)|{v})"
+            r"(?i:(?-u:\b)between\s+{f}\s+and\s+{v}|(?-u:\b)from\s+{f}\s+to\s+{v}|{df}{dash}{dv}|{f}\s+(?:to|through)\s+{v}|(?-u:\b)(?:{prefixes})\s+{v}|{signs}\s*{v}|{v}\s+(?:or|and)\s+(?:{postfixes})(?-u:\b)|{v})"
         );
         let parser = format!(
-            r"^(?i:between\s+(?P<ba>{f})\s+and\s+(?P<bb>{v})|from\s+(?P<fa>{f})\s+to\s+(?P<fb>{v})|(?P<da>{df}){dash}(?P<db>{dv})|(?P<ra>{f})\s+to\s+(?P<rb>{v})|(?P<h>{prefixes})\s+(?P<hv>{v})|(?P<pv>{v})\s+or\s+(?P<p>{postfixes})|(?P<v>{v}))$"
+            r"^(?i:between\s+(?P<ba>{f})\s+and\s+(?P<bb>{v})|from\s+(?P<fa>{f})\s+to\s+(?P<fb>{v})|(?P<da>{df}){dash}(?P<db>{dv})|(?P<ra>{f})\s+(?:to|through)\s+(?P<rb>{v})|(?P<h>{prefixes})\s+(?P<hv>{v})|(?P<s>{signs})\s*(?P<sv>{v})|(?P<pv>{v})\s+(?:or|and)\s+(?P<p>{postfixes})|(?P<v>{v}))$"
         );
         // Built from the grammar's own constants, never from input; a test compiles it.
         #[allow(clippy::expect_used)]
@@ -353,6 +401,11 @@ impl Hedged {
         }
         if let (Some(h), Some(v)) = (group("h"), group("hv")) {
             let hedge = prefix_hedge(h)?;
+            let fig = figure(v, Slot::Alone)?;
+            return Some((apply_hedge(hedge, &fig, cx), Some(hedge)));
+        }
+        if let (Some(sign), Some(v)) = (group("s"), group("sv")) {
+            let hedge = sign_hedge(sign)?;
             let fig = figure(v, Slot::Alone)?;
             return Some((apply_hedge(hedge, &fig, cx), Some(hedge)));
         }
@@ -414,6 +467,17 @@ mod tests {
         check("20 or more", "[20,)", Some(AtLeast));
         check("20 or so", "[17.55,22.55)", Some(About));
         check("20 or fewer", "(,20]", Some(UpTo));
+        check("500 and more", "[500,)", Some(AtLeast));
+        check("200 or higher", "[200,)", Some(AtLeast));
+        check("greater than or equal to 50", "[50,)", Some(AtLeast));
+        check("equal to or less than 30", "(,30]", Some(UpTo));
+        check("lower than 15", "(,15)", Some(LessThan));
+        check("exceeding 3000", "(3000,)", Some(MoreThan));
+        check(">30", "(30,)", Some(MoreThan));
+        check("< = 100", "(,100]", Some(UpTo));
+        check("≥ 5", "[5,)", Some(AtLeast));
+        check("20 through 100", "[19.5,105)", Some(Range));
+        check("20~100", "[19.5,105)", Some(Range));
         check("fifty-five", "[54.5,55.5)", None);
         check("twenty-five thousand", "[24500,25500)", None);
         check("twenty to thirty", "[19.5,30.5)", Some(Range));

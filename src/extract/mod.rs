@@ -8,10 +8,12 @@
 
 pub mod count;
 pub mod date;
+pub mod duration;
 pub mod grammar;
 pub mod hedge;
 pub mod number;
 pub mod percent;
+pub mod quantity;
 
 use crate::article::{Article, LineIndex};
 use crate::date::fmt_days;
@@ -143,7 +145,7 @@ pub fn describe(iv: &Interval, unit: Unit) -> String {
     if unit == Unit::Day {
         return fmt_days(iv);
     }
-    let suffix = if unit == Unit::Percent { "%" } else { "" };
+    let suffix = unit.suffix();
     let n = |x: f64| format!("{}{suffix}", fmt_grouped(x));
     match (iv.lo, iv.hi) {
         (Bound::Closed(a), Bound::Closed(b)) if a == b => n(a),
@@ -157,6 +159,54 @@ pub fn describe(iv: &Interval, unit: Unit) -> String {
             fmt_grouped(lo.point().unwrap_or(f64::NEG_INFINITY)),
             fmt_grouped(hi.point().unwrap_or(f64::INFINITY))
         ),
+    }
+}
+
+/// One value a [`Scanner`] found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Byte span of the value in the scanned text.
+    pub span: Range<usize>,
+    /// The value as written.
+    pub text: String,
+    /// What the grammar read.
+    pub parsed: grammar::Parsed,
+}
+
+/// A grammar's regex compiled on its own, to find every value of that grammar in a text
+/// with no rule around it: the same regex and parser the rules use (`{value}` in a rule
+/// pattern), for tools that measure the grammars, such as the conformance runner
+/// (`examples/conformance.rs`).
+pub struct Scanner {
+    grammar: &'static dyn Grammar,
+    re: Regex,
+}
+
+impl Scanner {
+    /// Compiles `grammar`'s regex.
+    ///
+    /// # Errors
+    ///
+    /// When the grammar's regex does not compile (a programming error in the grammar).
+    pub fn new(grammar: &'static dyn Grammar) -> Result<Scanner, regex::Error> {
+        let re = Regex::new(grammar.regex())?;
+        Ok(Scanner { grammar, re })
+    }
+
+    /// Every value in `text`, left to right, as the grammar reads it; matches the parser
+    /// refuses are left out.
+    pub fn scan(&self, text: &str, cx: &ParseContext) -> Vec<Found> {
+        self.re
+            .find_iter(text)
+            .filter_map(|m| {
+                let parsed = self.grammar.parse(m.as_str(), cx)?;
+                Some(Found {
+                    span: m.range(),
+                    text: m.as_str().to_string(),
+                    parsed,
+                })
+            })
+            .collect()
     }
 }
 
@@ -328,6 +378,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn any_substring_scans_without_panic() {
+        let grammars: [&'static dyn Grammar; 6] = [
+            &count::CountGrammar,
+            &percent::PercentGrammar,
+            &quantity::QuantityGrammar,
+            &duration::DurationGrammar,
+            &number::NumberGrammar,
+            &date::DateGrammar,
+        ];
+        let sentences = [
+            "about 116,000 km² (44,800 sq mi), $700 million, −20 °F, 5 percentage points",
+            "an hour and a half, nearly four-year war, ½ teaspoon, two thirds of a million",
+            "from Oct. 2 to October 22, the first Friday of July, Q3 2016, the ’70s, 21/04/16",
+        ];
+        let cx = ParseContext {
+            published: crate::date::Date::new(2026, 2, 5),
+            ..ParseContext::default()
+        };
+        for g in grammars {
+            let scanner = Scanner::new(g).expect("grammar regexes compile");
+            for s in sentences {
+                let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+                for (k, &i) in bounds.iter().enumerate() {
+                    for &j in bounds.get(k..).unwrap_or(&[]) {
+                        let _ = g.parse(&s[i..j], &cx);
+                    }
+                }
+                for found in scanner.scan(s, &cx) {
+                    assert_eq!(s.get(found.span.clone()), Some(found.text.as_str()));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn sentences_end_at_full_stops_and_line_breaks() {
         let text = "First one. Second has 20 per cent of U.S. aid, as of May. Third.\nNext";
         let at = text.find("20").unwrap();
@@ -355,6 +440,19 @@ mod tests {
             "over 14,000"
         );
         assert_eq!(describe(&Interval::point(12.0), Unit::Count), "12");
+        assert_eq!(
+            describe(&Interval::point(1609.344), Unit::Metre),
+            "1,609.344 m"
+        );
+        assert_eq!(
+            describe(&Interval::closed(5.0, 7.0), Unit::PercentagePoint),
+            "5–7 percentage points"
+        );
+        assert_eq!(describe(&Interval::point(-20.0), Unit::Celsius), "-20 °C");
+        assert_eq!(
+            describe(&Interval::point(700e6), Unit::Usd),
+            "700,000,000 USD"
+        );
         assert_eq!(
             describe(
                 &Interval {

@@ -61,7 +61,9 @@
 //! No function here panics on any input; figures too large for an `f64` (a 500-digit
 //! number) are refused (`None`).
 
-use crate::value::Interval;
+use crate::extract::grammar::{Grammar, ParseContext, Parsed};
+use crate::value::{Interval, Unit};
+use std::sync::LazyLock;
 
 macro_rules! unit_words {
     () => {
@@ -89,7 +91,7 @@ macro_rules! ordinal_units {
 
 macro_rules! scale_words {
     () => {
-        "thousand|million|billion|trillion"
+        "thousand|million|billion|trillion|lakhs?|crores?"
     };
 }
 
@@ -132,7 +134,7 @@ macro_rules! below_1000 {
 macro_rules! word_number {
     () => {
         concat!(
-            r"(?:half\s+a\s+(?:",
+            r"(?:(?:half|(?:a\s+)?quarter)\s+(?:a\s+)?(?:",
             scale_words!(),
             r"|dozen)|(?:(?:a|",
             below_1000!(),
@@ -144,7 +146,7 @@ macro_rules! word_number {
             below_1000!(),
             r"(?:\s+and\s+a\s+half)?(?:\s+(?:",
             scale_words!(),
-            r"|dozen))?))"
+            r"|dozens?))?))"
         )
     };
 }
@@ -155,7 +157,7 @@ macro_rules! digit_number {
         concat!(
             r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:\s+(?:",
             scale_words!(),
-            r"|dozen)|(?:k|m|mn|mln|bn|tn))?"
+            r"|hundred|bn|mn|bln|mln|tn|tln|dozens?|dzs?)|(?:k|m|mn|mln|b|bn|bln|tn|tln))?"
         )
     };
 }
@@ -364,21 +366,27 @@ fn scale_suffix(suffix: &str) -> Option<(f64, bool)> {
         let scale = match suffix {
             "k" => 1e3,
             "m" | "mn" | "mln" => 1e6,
-            "bn" => 1e9,
-            "tn" => 1e12,
+            "b" | "bn" | "bln" => 1e9,
+            "tn" | "tln" => 1e12,
             _ => return None,
         };
         return Some((scale, false));
     }
     let word = suffix.trim();
     let scale = scale_of(word)?;
-    Some((scale, word == "dozen"))
+    Some((scale, scale == 12.0))
 }
 
 /// The multiplier of a scale word ("thousand" → 1e3, "dozen" → 12).
 fn scale_of(word: &str) -> Option<f64> {
     Some(match word {
-        "dozen" => 12.0,
+        "dozen" | "dozens" | "dz" | "dzs" => 12.0,
+        "hundred" => 100.0,
+        "bn" | "bln" => 1e9,
+        "mn" | "mln" => 1e6,
+        "tn" | "tln" => 1e12,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         "thousand" => 1e3,
         "million" => 1e6,
         "billion" => 1e9,
@@ -517,12 +525,26 @@ fn parse_words(s: &str) -> Option<ScaledNumber> {
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|t| !t.is_empty())
         .collect();
-    if let ["half", "a", word] = tokens.as_slice() {
+    let part = match tokens.as_slice() {
+        ["half", "a", word] | ["half", word] => Some((0.5, *word)),
+        ["a", "quarter", "a", word] | ["a", "quarter", word] | ["quarter", word] => {
+            Some((0.25, *word))
+        }
+        _ => None,
+    };
+    if let Some((fraction, word)) = part {
         let scale = scale_of(word)?;
-        let step = if *word == "dozen" { 0.0 } else { 0.1 * scale };
+        // Written like 0.5 million (step 0.1 million) or 0.25 million (step 0.01 million).
+        let step = if scale == 12.0 {
+            0.0
+        } else if fraction == 0.5 {
+            0.1 * scale
+        } else {
+            0.01 * scale
+        };
         return Some(ScaledNumber {
             number: Number {
-                value: 0.5 * scale,
+                value: fraction * scale,
                 step,
             },
             scale,
@@ -619,10 +641,286 @@ fn product_scale(words: &[&str]) -> Option<f64> {
     })
 }
 
+/// Regex source for a plain figure as [`NumberGrammar`] reads it: [`NUMBER`], a fraction in
+/// words (`five eighths`, `a half`, `one-fifth`, `twenty and three fifths`, `three and a
+/// fifth`), decimals in words (`five point five`, `nine point nought four`), `negative` and
+/// `nought` / `naught`, scientific notation (`1e10`, `-12e-1`) and digits grouped by spaces
+/// (`1 234 567`, `40 000` with a space or a narrow no-break space).
+static PLAIN: LazyLock<String> = LazyLock::new(|| {
+    let words = concat!("(?:", word_number!(), "|nought|naught)");
+    let digit_word = r"(?:zero|oh|nought|naught|one|two|three|four|five|six|seven|eight|nine)";
+    let denom = crate::extract::percent::DENOMINATOR;
+    let numerator = concat!("(?:a|", below_1000!(), "|[0-9]+)");
+    let fraction = format!(r"{numerator}(?:\s*-\s*|\s+){denom}");
+    format!(
+        r"(?i:(?-u:\b)(?:the|this|that|which)\s+one(?:\s+(?:hundred|thousand|million|billion))?(?-u:\b)|[¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|(?:(?-u:\b)negative\s+)?(?:{NUMBER}\s+over\s+{NUMBER}|(?-u:\b)(?:{words}|{digits})\s+and\s+(?:a\s+)?{fraction}(?:\s+(?:{scales}))?(?-u:\b)|(?-u:\b){fraction}(?:\s+(?:of\s+)?(?:a\s+)?(?:{scales}))?(?-u:\b)|(?:(?-u:\b)minus\s+)?(?-u:\b){words}\s+point(?:\s+{digit_word})+(?-u:\b)|(?-u:\b)(?:nought|naught)\s+point\s+{below}(?-u:\b)|(?:(?-u:\B)-)?(?-u:\b)[0-9]+(?:\.[0-9]+)?e[+-]?[0-9]+(?-u:\b)|(?-u:\b)[0-9]{{1,3}}(?:[ \u{{202f}}][0-9]{{3}})+(?:\.[0-9]+)?(?-u:\b)|{NUMBER}|(?-u:\b)half(?-u:\b)|(?-u:\b)(?:nought|naught)(?-u:\b)))",
+        below = concat!("(?:", below_100!(), ")"),
+        digits = concat!("(?:", digit_number!(), ")"),
+        scales = scale_words!(),
+    )
+});
+
+/// The grammar of plain figures, signed, in digits or words, with fractions; its values
+/// are plain numbers ([`Unit::Count`], not clamped, a fraction as its value: `a fifth` is
+/// 0.2). Rules do not use it for counts (see [`crate::extract::count`]); it measures the
+/// number reader on its own and is ready for a numeric rule kind.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NumberGrammar;
+
+impl Grammar for NumberGrammar {
+    fn regex(&self) -> &str {
+        &PLAIN
+    }
+
+    fn parse(&self, text: &str, cx: &ParseContext) -> Option<Parsed> {
+        let n = parse_plain(text)?;
+        Some(Parsed {
+            value: Ok(n.interval(cx.exact)),
+            unit: Unit::Count,
+            hedge: None,
+        })
+    }
+}
+
+/// Reads a figure matched by [`NumberGrammar`]; `None` when it is not a number.
+pub fn parse_plain(text: &str) -> Option<Number> {
+    let lower = text.trim().to_lowercase().replace('\u{202f}', " ");
+    let (negative, rest) = match lower.strip_prefix("negative") {
+        Some(r) if r.starts_with(char::is_whitespace) => (true, r.trim_start()),
+        _ => (false, lower.as_str()),
+    };
+    let n = read_plain(rest)?;
+    if !n.value.is_finite() {
+        return None;
+    }
+    Some(if negative {
+        Number {
+            value: -n.value,
+            ..n
+        }
+    } else {
+        n
+    })
+}
+
+/// Unicode vulgar fractions.
+const VULGAR: &[(char, f64)] = &[
+    ('¼', 0.25),
+    ('½', 0.5),
+    ('¾', 0.75),
+    ('⅐', 1.0 / 7.0),
+    ('⅑', 1.0 / 9.0),
+    ('⅒', 0.1),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('⅕', 0.2),
+    ('⅖', 0.4),
+    ('⅗', 0.6),
+    ('⅘', 0.8),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅛', 0.125),
+    ('⅜', 0.375),
+    ('⅝', 0.625),
+    ('⅞', 0.875),
+];
+
+fn read_plain(s: &str) -> Option<Number> {
+    let zeroed = s.replace("nought", "zero").replace("naught", "zero");
+    let s = zeroed.as_str();
+    // "the one you mentioned": a pronoun, unless a scale follows ("the one hundred").
+    for det in ["the ", "this ", "that ", "which "] {
+        if let Some(rest) = s.strip_prefix(det) {
+            let rest = rest.trim_start();
+            return if rest.contains(' ') {
+                parse_number(rest)
+            } else {
+                None
+            };
+        }
+    }
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if let Some(&(_, v)) = VULGAR.iter().find(|(f, _)| *f == c) {
+            return Some(Number {
+                value: v,
+                step: 0.0,
+            });
+        }
+    }
+    if let Some((a, b)) = s.split_once(" over ") {
+        let a = parse_number(a)?.value;
+        let b = parse_number(b)?.value;
+        return (b != 0.0).then(|| Number {
+            value: a / b,
+            step: 0.0,
+        });
+    }
+    if s == "half" {
+        return Some(Number {
+            value: 0.5,
+            step: 0.0,
+        });
+    }
+    // Digits grouped by spaces.
+    if s.contains(' ')
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b == b' ' || b == b'.')
+    {
+        return parse_digits(&s.replace(' ', "")).map(|n| n.number);
+    }
+    // Scientific notation.
+    if let Some((m, e)) = s.split_once('e') {
+        if m.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+            && !m.is_empty()
+            && e.trim_start_matches(['+', '-'])
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        {
+            let v: f64 = s.parse().ok()?;
+            return Some(Number {
+                value: v,
+                step: 0.0,
+            });
+        }
+    }
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|t| !t.is_empty())
+        .collect();
+    // Decimals in words.
+    if let Some(p) = tokens.iter().position(|t| *t == "point") {
+        let whole = parse_scaled(&tokens.get(..p)?.join(" "))?.number.value;
+        let after = tokens.get(p + 1..)?;
+        let frac = if let [single] = after {
+            match digit_of(single) {
+                Some(d) => format!("{d}"),
+                None => format!("{}", parse_words(single)?.number.value),
+            }
+        } else {
+            after
+                .iter()
+                .map(|w| digit_of(w).map(|d| d.to_string()))
+                .collect::<Option<String>>()?
+        };
+        let value: f64 = format!("{whole}.{frac}").parse().ok()?;
+        return Some(Number {
+            value,
+            step: 0.1f64.powi(i32::try_from(frac.len()).ok()?),
+        });
+    }
+    // A fraction of a scale: "a quarter million", "two thirds of a million".
+    if let [body @ .., before, last] = tokens.as_slice() {
+        if let Some(scale) = scale_of(last).filter(|s| *s >= 1e3) {
+            let body: Vec<&str> = match (body, *before) {
+                ([rest @ .., "of"], "a") => rest.to_vec(),
+                (rest, "a") => rest.to_vec(),
+                (rest, b) => rest.iter().copied().chain([b]).collect(),
+            };
+            if body
+                .last()
+                .is_some_and(|w| crate::extract::percent::denominator(w).is_some())
+            {
+                let n = read_plain(&body.join(" "))?;
+                return Some(Number {
+                    value: n.value * scale,
+                    step: 0.0,
+                });
+            }
+        }
+    }
+    // Fractions: [whole and] numerator denominator; a fraction after a scaled whole is of
+    // its scale ("two million and one half" is 2.5 million).
+    if let Some(last) = tokens.last() {
+        if let Some(d) = crate::extract::percent::denominator(last) {
+            let body = tokens.get(..tokens.len() - 1)?;
+            let (whole, numer) = match body.iter().rposition(|t| *t == "and") {
+                Some(i) => (
+                    Some(parse_scaled(&body.get(..i)?.join(" "))?),
+                    body.get(i + 1..)?,
+                ),
+                None => (None, body),
+            };
+            let numerator = match numer {
+                ["a"] => 1.0,
+                [] => return None,
+                words => parse_scaled(&words.join(" "))?.number.value,
+            };
+            let (base, unit) = whole.map_or((0.0, 1.0), |w| (w.number.value, w.scale));
+            return Some(Number {
+                value: base + numerator / d * unit,
+                step: 0.0,
+            });
+        }
+    }
+    parse_number(s)
+}
+
+fn digit_of(word: &str) -> Option<u8> {
+    Some(match word {
+        "zero" | "oh" => 0,
+        w => u8::try_from(unit_of(w)?).ok()?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use regex::Regex;
+
+    fn plain_values(text: &str) -> Vec<(String, f64)> {
+        let re = Regex::new(NumberGrammar.regex()).expect("compiles");
+        let cx = ParseContext {
+            exact: true,
+            ..ParseContext::default()
+        };
+        re.find_iter(text)
+            .filter_map(|m| {
+                let p = NumberGrammar.parse(m.as_str(), &cx)?;
+                let v = p.value.ok()?.lo.point()?;
+                Some((m.as_str().to_string(), (v * 1e6).round() / 1e6))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_number_grammar_reads_news_figures() {
+        let cases: &[(&str, &[(&str, f64)])] = &[
+            (
+                "Turnout fell to minus five point five",
+                &[("minus five point five", -5.5)],
+            ),
+            (
+                "some five and a half million people",
+                &[("five and a half million", 5.5e6)],
+            ),
+            ("half million eggs", &[("half million", 5e5)]),
+            ("a quarter million homes", &[("a quarter million", 2.5e5)]),
+            ("costs rose by two-thirds", &[("two-thirds", 0.666667)]),
+            (
+                "two million and one half",
+                &[("two million and one half", 2.5e6)],
+            ),
+            ("one over three", &[("one over three", 0.333333)]),
+            ("the result is ½", &[("½", 0.5)]),
+            ("The one you mentioned", &[]),
+            ("the one hundred delegates", &[("the one hundred", 100.0)]),
+            ("it has 1 234 567 people", &[("1 234 567", 1_234_567.0)]),
+            ("a 1e10 estimate", &[("1e10", 1e10)]),
+            ("aid of 10 bn", &[("10 bn", 1e10)]),
+            ("3 hundred", &[("3 hundred", 300.0)]),
+            ("negative one", &[("negative one", -1.0)]),
+            (
+                "nought point nought three",
+                &[("nought point nought three", 0.03)],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, f64)> = want.iter().map(|(t, v)| (t.to_string(), *v)).collect();
+            assert_eq!(plain_values(text), want, "{text:?}");
+        }
+    }
 
     fn num(text: &str) -> (f64, f64) {
         let n = parse_number(text).unwrap_or_else(|| panic!("{text:?} should parse"));

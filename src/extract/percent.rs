@@ -42,7 +42,15 @@ pub const DENOMINATOR: &str = concat!(
 );
 
 /// Regex source for a percent sign or word after a number, spaces before it included.
-pub const PERCENT_SIGN: &str = r"(?i:\s*%|\s*(?:per[\s-]*cent|percent)(?-u:\b))";
+pub const PERCENT_SIGN: &str = r"(?i:\s*%|\s*(?:per[\s-]*cent|percents?|percentage)(?-u:\b))";
+
+/// Regex source for "percentage points" after a number, spaces before it included: a
+/// unit of its own ([`Unit::PercentagePoint`]).
+pub const POINTS_SIGN: &str = r"(?i:\s*(?:percentage|per[\s-]*cent(?:age)?)[\s-]+points?(?-u:\b))";
+
+/// Regex source for the percent word written before its number: "percent of 10", "per cent
+/// of twenty-two".
+const PERCENT_OF: &str = r"(?i:(?-u:\b)(?:per[\s-]*cent|percents?)\s+of\s+)";
 
 /// Regex source for a fraction in words ("a fifth", "two-thirds", "half").
 static FRACTION: LazyLock<String> = LazyLock::new(|| {
@@ -69,10 +77,12 @@ static HEDGED: LazyLock<Hedged> = LazyLock::new(|| {
     let fraction = FRACTION.as_str();
     let one_in = ONE_IN.as_str();
     let not_a_share = NOT_A_SHARE.as_str();
-    let value = format!("(?:{NUMBER}{PERCENT_SIGN}|{not_a_share}|{fraction}|{one_in})");
-    let range_start = format!("(?:{NUMBER}(?:{PERCENT_SIGN})?|{fraction}|{one_in})");
-    let dash_end = format!("{DIGIT_NUMBER}{PERCENT_SIGN}");
-    let dash_start = format!("{DIGIT_NUMBER}(?:{PERCENT_SIGN})?");
+    let value = format!(
+        "(?:{NUMBER}{POINTS_SIGN}|{NUMBER}{PERCENT_SIGN}|{PERCENT_OF}{NUMBER}|{not_a_share}|{fraction}|{one_in})"
+    );
+    let range_start = format!("(?:{NUMBER}(?:{POINTS_SIGN}|{PERCENT_SIGN})?|{fraction}|{one_in})");
+    let dash_end = format!("{DIGIT_NUMBER}(?:{POINTS_SIGN}|{PERCENT_SIGN})");
+    let dash_start = format!("{DIGIT_NUMBER}(?:{POINTS_SIGN}|{PERCENT_SIGN})?");
     Hedged::new(Forms {
         value: &value,
         range_start: &range_start,
@@ -91,14 +101,30 @@ impl Grammar for PercentGrammar {
     }
 
     fn parse(&self, text: &str, cx: &ParseContext) -> Option<Parsed> {
-        let (iv, hedge) = HEDGED.parse(text, cx, figure)?;
-        let iv = iv.clamp_lo(0.0);
+        let points = strip_points(&text.trim().to_lowercase()).is_some();
+        let (iv, hedge) = HEDGED.parse(text, cx, |t, slot| {
+            let lower = t.trim().to_lowercase();
+            match strip_points(&lower) {
+                Some(number) if points => parse_scaled(number).map(Figure::number),
+                Some(_) => None,
+                None if points => (slot == Slot::RangeStart)
+                    .then(|| parse_scaled(&lower).map(Figure::number))
+                    .flatten(),
+                None => figure(t, slot),
+            }
+        })?;
+        // A change in percentage points may be negative; a share may not.
+        let (iv, unit) = if points {
+            (iv, Unit::PercentagePoint)
+        } else {
+            (iv.clamp_lo(0.0), Unit::Percent)
+        };
         if iv.is_empty() {
             return None;
         }
         Some(Parsed {
             value: Ok(iv),
-            unit: Unit::Percent,
+            unit,
             hedge,
         })
     }
@@ -111,6 +137,9 @@ fn figure(text: &str, slot: Slot) -> Option<Figure> {
     if let Some(number) = strip_percent(&lower) {
         return parse_scaled(number).map(Figure::number);
     }
+    if let Some(number) = strip_percent_of(&lower) {
+        return parse_scaled(number).map(Figure::number);
+    }
     if let Some(share) = parse_fraction(&lower).or_else(|| parse_one_in(&lower)) {
         return Some(Figure::approximate(share));
     }
@@ -120,11 +149,43 @@ fn figure(text: &str, slot: Slot) -> Option<Figure> {
     None
 }
 
-/// The text before a trailing `%`, `percent`, `per cent` or `per-cent` (lower case).
+/// The text before a trailing "percentage points" or "percentage point" (lower case).
+pub fn strip_points(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let rest = t
+        .strip_suffix("points")
+        .or_else(|| t.strip_suffix("point"))?;
+    let rest = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '-');
+    let rest = rest.strip_suffix("age").unwrap_or(rest);
+    strip_percent(rest)
+}
+
+/// The number after a leading "percent of" or "per cent of" (lower case).
+fn strip_percent_of(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let rest = t
+        .strip_prefix("percents")
+        .or_else(|| t.strip_prefix("percent"))
+        .or_else(|| {
+            let r = t.strip_prefix("per")?;
+            r.trim_start_matches(|c: char| c.is_whitespace() || c == '-')
+                .strip_prefix("cent")
+        })?;
+    let rest = rest.trim_start().strip_prefix("of")?;
+    rest.starts_with(char::is_whitespace).then(|| rest.trim())
+}
+
+/// The text before a trailing `%`, `percent`, `percents`, `percentage`, `per cent` or
+/// `per-cent` (lower case).
 pub fn strip_percent(text: &str) -> Option<&str> {
     let t = text.trim_end();
     if let Some(rest) = t.strip_suffix('%') {
         return Some(rest.trim_end());
+    }
+    for word in ["percentage", "percents"] {
+        if let Some(rest) = t.strip_suffix(word) {
+            return Some(rest.trim_end());
+        }
     }
     let rest = t.strip_suffix("cent")?;
     let rest = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '-');
@@ -440,8 +501,12 @@ mod tests {
 
     #[test]
     fn not_percentages() {
-        assert_eq!(find("rates rose 5 percentage points"), None);
-        assert_eq!(find("rates rose 5 per centage points"), None);
+        assert_eq!(
+            PercentGrammar
+                .parse("5 percentage points", &ParseContext::default())
+                .map(|p| p.unit),
+            Some(Unit::PercentagePoint)
+        );
         assert_eq!(find("14,000 civilians"), None);
         assert_eq!(find("killed 20 in 2022"), None);
         assert_eq!(find("the first quarter"), None);
