@@ -69,10 +69,15 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
     group.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
     // Positions: one per (article, interval).
     let mut positions: Vec<Position> = Vec::new();
+    // The group is sorted by path, so one article's positions are the last ones pushed.
+    let mut article_start = 0;
     for c in group {
         let Ok(iv) = &c.value else { continue };
         let iv = iv.widen(rule.tolerance / 2.0);
-        match positions
+        if positions.last().is_some_and(|p| *p.first().path != *c.path) {
+            article_start = positions.len();
+        }
+        match positions[article_start..]
             .iter_mut()
             .find(|p| *p.first().path == *c.path && p.iv == iv)
         {
@@ -95,47 +100,59 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
     }
     let all: Vec<usize> = (0..positions.len()).collect();
     let consensus = deepest(&positions, &all);
+    let mut in_consensus = vec![false; positions.len()];
+    for &c in &consensus {
+        in_consensus[c] = true;
+    }
+    let consensus_extent = Extent::of(&positions, &consensus);
     let mut rest: Vec<usize> = all
         .iter()
         .copied()
-        .filter(|i| !consensus.contains(i))
-        .filter(|&i| {
-            consensus
-                .iter()
-                .any(|&c| !positions[i].iv.overlaps(&positions[c].iv))
-        })
+        .filter(|&i| !in_consensus[i])
+        .filter(|&i| consensus_extent.misses(&positions[i].iv))
         .collect();
     while !rest.is_empty() {
         let outliers = deepest(&positions, &rest);
         rest.retain(|i| !outliers.contains(i));
+        let outlier_extent = Extent::of(&positions, &outliers);
         let opposed: Vec<usize> = consensus
             .iter()
             .copied()
-            .filter(|&c| {
-                outliers
-                    .iter()
-                    .any(|&o| !positions[o].iv.overlaps(&positions[c].iv))
-            })
+            .filter(|&c| outlier_extent.misses(&positions[c].iv))
             .collect();
-        let time_ok = |a: usize, b: usize| -> bool {
-            if rule.time == TimeMode::Timeless {
-                return true;
+        // Outliers by reference time: one extent for those without a known time, one for
+        // each distinct known time.
+        let mut undated: Vec<usize> = Vec::new();
+        let mut dated: Vec<(Interval, Vec<usize>)> = Vec::new();
+        for &o in &outliers {
+            match positions[o].first().reference.days() {
+                None => undated.push(o),
+                Some(d) => match dated.iter_mut().find(|(x, _)| x == d) {
+                    Some((_, v)) => v.push(o),
+                    None => dated.push((*d, vec![o])),
+                },
             }
-            match (
-                positions[a].first().reference.days(),
-                positions[b].first().reference.days(),
-            ) {
-                (Some(x), Some(y)) => x.overlaps(y),
-                _ => true,
-            }
-        };
+        }
+        let undated_extent = (!undated.is_empty()).then(|| Extent::of(&positions, &undated));
+        let dated_extents: Vec<(Interval, Extent)> = dated
+            .iter()
+            .map(|(d, v)| (*d, Extent::of(&positions, v)))
+            .collect();
+        // A consensus position contradicts when some outlier misses its value at a time
+        // that can be the same (`time_ok`), checked per group of outliers by time.
         let contradicting: Vec<usize> = opposed
             .iter()
             .copied()
             .filter(|&c| {
-                outliers
-                    .iter()
-                    .any(|&o| !positions[o].iv.overlaps(&positions[c].iv) && time_ok(o, c))
+                let iv = &positions[c].iv;
+                let days = positions[c].first().reference.days();
+                if rule.time == TimeMode::Timeless || days.is_none() {
+                    return outlier_extent.misses(iv);
+                }
+                undated_extent.as_ref().is_some_and(|e| e.misses(iv))
+                    || dated_extents
+                        .iter()
+                        .any(|(d, e)| days.is_none_or(|cd| cd.overlaps(d)) && e.misses(iv))
             })
             .collect();
         let (outcome, severity, other) = if contradicting.is_empty() {
@@ -155,21 +172,56 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
 /// The positions among `candidates` that share the point held by the most articles; ties go
 /// to the lowest point, so the choice is deterministic.
 fn deepest(positions: &[Position], candidates: &[usize]) -> Vec<usize> {
-    let mut best: Option<(usize, crate::value::Position)> = None;
-    let mut points: Vec<crate::value::Position> = candidates
+    use crate::value::Position as Pos;
+    // A sweep over the lower ends in increasing order: intervals enter at their lower end
+    // and leave once the point passes their upper end; a count per article tells how many
+    // distinct articles hold the point.
+    let mut points: Vec<Pos> = candidates
         .iter()
         .map(|&i| positions[i].iv.lo_pos())
         .collect();
     points.sort();
     points.dedup();
+    // Empty intervals hold no point: they give a candidate point but never enter.
+    let held: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| !positions[i].iv.is_empty())
+        .collect();
+    let mut by_lo: Vec<(Pos, usize)> = held
+        .iter()
+        .map(|&i| (positions[i].iv.lo_pos(), i))
+        .collect();
+    by_lo.sort_by_key(|e| e.0);
+    let mut by_hi: Vec<(Pos, usize)> = held
+        .iter()
+        .map(|&i| (positions[i].iv.hi_pos(), i))
+        .collect();
+    by_hi.sort_by_key(|e| e.0);
+    let mut active: HashMap<&str, usize> = HashMap::new();
+    let (mut entered, mut left) = (0, 0);
+    let mut best: Option<(usize, Pos)> = None;
     for p in points {
-        let articles: BTreeSet<&str> = candidates
-            .iter()
-            .filter(|&&i| positions[i].iv.contains_pos(p))
-            .map(|&i| &*positions[i].first().path)
-            .collect();
-        if best.is_none_or(|(n, _)| articles.len() > n) {
-            best = Some((articles.len(), p));
+        while entered < by_lo.len() && by_lo[entered].0 <= p {
+            *active
+                .entry(&*positions[by_lo[entered].1].first().path)
+                .or_default() += 1;
+            entered += 1;
+        }
+        // Every interval whose upper end is below `p` has its lower end below `p` too, so
+        // it entered before it leaves.
+        while left < by_hi.len() && by_hi[left].0 < p {
+            let path = &*positions[by_hi[left].1].first().path;
+            if let Some(n) = active.get_mut(path) {
+                *n -= 1;
+                if *n == 0 {
+                    active.remove(path);
+                }
+            }
+            left += 1;
+        }
+        if best.is_none_or(|(n, _)| active.len() > n) {
+            best = Some((active.len(), p));
         }
     }
     match best {
@@ -179,6 +231,31 @@ fn deepest(positions: &[Position], candidates: &[usize]) -> Vec<usize> {
             .filter(|&i| positions[i].iv.contains_pos(p))
             .collect(),
         None => Vec::new(),
+    }
+}
+
+/// The ends of a set of intervals, to ask in constant time whether one of them misses a
+/// given interval (shares no point with it).
+struct Extent {
+    max_lo: crate::value::Position,
+    min_hi: crate::value::Position,
+    any_empty: bool,
+}
+
+impl Extent {
+    /// The extent of the positions `idx` (not empty).
+    fn of(positions: &[Position], idx: &[usize]) -> Extent {
+        let ivs = || idx.iter().map(|&i| &positions[i].iv);
+        Extent {
+            max_lo: ivs().map(Interval::lo_pos).max().expect("a non-empty set"),
+            min_hi: ivs().map(Interval::hi_pos).min().expect("a non-empty set"),
+            any_empty: ivs().any(Interval::is_empty),
+        }
+    }
+
+    /// Whether some interval of the set does not overlap `iv`.
+    fn misses(&self, iv: &Interval) -> bool {
+        self.any_empty || iv.is_empty() || self.max_lo > iv.hi_pos() || iv.lo_pos() > self.min_hi
     }
 }
 

@@ -7,12 +7,12 @@
 //! Dates are intervals of days counted from 1970-01-01 (see [`crate::date`]), so one type
 //! serves every kind of claim.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt;
 
 /// One end of an [`Interval`].
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Bound {
     /// No bound: `-∞` as a lower end, `+∞` as an upper end.
@@ -42,7 +42,7 @@ impl Bound {
 }
 
 /// The unit an interval is measured in. Claims with different units are never compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// A share, 0 to 100.
@@ -54,7 +54,7 @@ pub enum Unit {
 }
 
 /// A set of reals between two bounds; the value of every claim.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Interval {
     /// Lower end.
     pub lo: Bound,
