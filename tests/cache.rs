@@ -130,7 +130,11 @@ fn a_corrupt_entry_is_ignored_and_rebuilt() {
     let r = run_in(w.path(), &CHECK);
     assert_eq!(stats(&r), (4, 1, 1));
     assert_eq!(r.stdout, first.stdout, "the damaged figure is not trusted");
-    assert_eq!(stats(&run_in(w.path(), &CHECK)), (5, 0, 0), "and it is rewritten");
+    assert_eq!(
+        stats(&run_in(w.path(), &CHECK)),
+        (5, 0, 0),
+        "and it is rewritten"
+    );
     // Garbage is not fatal either.
     std::fs::write(&file, "not a cache\n\u{0}\u{1}").unwrap();
     let r = run_in(w.path(), &CHECK);
@@ -144,7 +148,14 @@ fn an_unusable_cache_folder_is_a_tool_error() {
     std::fs::write(w.path().join("blocker"), "a file, not a folder").unwrap();
     let r = run_in(
         w.path(),
-        &["check", "seeds", "--cache", "blocker/cache", "--format", "json"],
+        &[
+            "check",
+            "seeds",
+            "--cache",
+            "blocker/cache",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("cannot use the cache"), "{}", r.stderr);

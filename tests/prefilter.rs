@@ -15,13 +15,14 @@ fn filtered_extraction_equals_plain_extraction() {
     let rules = claimlint::rules::load(&[root().join("rules")]).unwrap();
     let pre = Prefilter::for_rules(&rules);
     let patterns: usize = rules.rules.iter().map(|r| r.regexes.len()).sum();
-    assert_eq!(pre.filtered(), patterns, "every shipped pattern has required words");
+    assert_eq!(
+        pre.filtered(),
+        patterns,
+        "every shipped pattern has required words"
+    );
     let (files, _) =
         claimlint::walk::article_paths(&[root().join("seeds"), root().join("tests/corpus")]);
-    let mut articles: Vec<Article> = files
-        .iter()
-        .map(|f| article::load(f).unwrap())
-        .collect();
+    let mut articles: Vec<Article> = files.iter().map(|f| article::load(f).unwrap()).collect();
     // Every rule example, alone and all together in one text.
     let mut all = String::new();
     for (i, rule) in rules.rules.iter().enumerate() {
