@@ -1,8 +1,9 @@
 //! The command line: argument parsing, running the pipeline, writing output, exit status.
 
-use claimlint::article::{self, Article};
+use claimlint::article;
 use claimlint::config::Config;
-use claimlint::extract::{self, Claim};
+use claimlint::corpus;
+use claimlint::extract::Claim;
 use claimlint::finding::Finding;
 use claimlint::report::{self, human, Problem, Summary};
 use claimlint::rules::{self, RuleSet, Severity};
@@ -195,6 +196,14 @@ struct CheckArgs {
     /// Also show figures that changed over time (info level).
     #[arg(long)]
     show_changes: bool,
+    /// Keep each article's claims in DIR, keyed by the article's and the rules' content,
+    /// and reuse them on later runs.
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
+    /// Never show the progress bar (shown on stderr for long runs when it is a terminal,
+    /// outside CI and for human output only).
+    #[arg(long)]
+    no_progress: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -368,6 +377,21 @@ struct Corpus {
 }
 
 fn read_corpus(paths: &[PathBuf], rules: &RuleSet, read: &ReadArgs) -> Corpus {
+    read_corpus_with(paths, rules, read, None, false)
+}
+
+/// Runs over this many files or more get a progress bar (when one may be shown).
+const PROGRESS_MIN_FILES: usize = 200;
+
+/// Reads and extracts every article in parallel, through `cache` when given, with a
+/// progress bar on stderr when `progress` allows one and the run is long.
+fn read_corpus_with(
+    paths: &[PathBuf],
+    rules: &RuleSet,
+    read: &ReadArgs,
+    cache: Option<&claimlint::cache::Cache>,
+    progress: bool,
+) -> Corpus {
     let (mut files, walk_errors) = walk::article_paths(paths);
     if let Some(c) = config() {
         files.retain(|f| c.takes(f));
@@ -379,31 +403,71 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, read: &ReadArgs) -> Corpus {
         warnings: Vec::new(),
         articles: 0,
     };
+    let bar = (progress && files.len() >= PROGRESS_MIN_FILES).then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} articles, {per_sec}, {eta} left",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let tick = || {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    };
     let options = read.options();
-    for path in files {
-        match article::load_with(&path, &options) {
-            Ok(article::Loaded {
-                article: a,
-                warning,
-            }) => {
-                if let Some(w) = warning {
+    for result in corpus::extract_files(&files, rules, &options, cache, &tick) {
+        match result {
+            Ok(e) => {
+                if let Some(w) = e.warning {
                     corpus.warnings.push(Problem {
                         warning: true,
-                        ..Problem::plain(&a.path, w)
+                        ..Problem::plain(&e.shown, w)
                     });
                 }
                 corpus.articles += 1;
-                corpus.claims.extend(extract::extract(rules, &a));
-                let Article { path: shown, .. } = a;
-                corpus.files.insert(shown, path);
+                corpus.claims.extend(e.claims);
+                corpus.files.insert(e.shown, e.path);
             }
             Err(e) => corpus.problems.push(Problem::from_article_error(&e)),
         }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
     corpus
         .claims
         .sort_by(|a, b| (&a.path, a.span.start, &a.rule).cmp(&(&b.path, b.span.start, &b.rule)));
     corpus
+}
+
+/// Whether a progress bar may be drawn: stderr is a terminal and this is not CI.
+fn progress_allowed() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
+}
+
+/// Opens the `--cache` folder for the rule files under `rule_paths`; a message on failure.
+fn open_cache(
+    dir: &std::path::Path,
+    rule_paths: &[PathBuf],
+) -> Result<claimlint::cache::Cache, String> {
+    let files = rules::rule_files(rule_paths).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    let mut sources = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        sources.push((claimlint::article::display_path(&f), bytes));
+    }
+    claimlint::cache::Cache::open(dir, &claimlint::cache::rules_key(&sources))
+        .map_err(|e| e.to_string())
 }
 
 fn check(args: &CheckArgs) -> u8 {
@@ -415,7 +479,28 @@ fn check(args: &CheckArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let corpus = read_corpus(&paths, &rules, &args.read);
+    let cache = match &args.cache {
+        Some(dir) => match open_cache(dir, &args.rules.paths()) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                write_stderr(&format!("claimlint: {e}\n"));
+                return TOOL_ERROR;
+            }
+        },
+        None => None,
+    };
+    let progress = !args.no_progress && args.format == CheckFormat::Human && progress_allowed();
+    let corpus = read_corpus_with(&paths, &rules, &args.read, cache.as_ref(), progress);
+    if let Some(c) = &cache {
+        let n = c.counts();
+        write_stderr(&format!(
+            "claimlint: cache: {} articles reused, {} extracted, {} corrupt entries ignored\n",
+            n.hits, n.misses, n.corrupt
+        ));
+        if let Err(e) = c.save() {
+            write_stderr(&format!("claimlint: {e}\n"));
+        }
+    }
     let all = claimlint::compare::compare(&rules, &corpus.claims);
     let fail_on = args
         .fail_on

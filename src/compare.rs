@@ -100,40 +100,58 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
     // Everything that conflicts with at least one consensus value. The consensus values
     // share a point, so a value conflicts with one of them exactly when it lies wholly below
     // the highest start or wholly above the lowest end.
-    let (c_lo, c_hi) = span_of(&positions, &consensus);
+    let Some(consensus_extent) = Extent::of(&positions, &consensus) else {
+        return;
+    };
     let in_consensus: HashSet<usize> = consensus.iter().copied().collect();
     let rest: Vec<usize> = all
         .iter()
         .copied()
         .filter(|i| !in_consensus.contains(i))
-        .filter(|&i| positions[i].iv.hi_pos() < c_lo || positions[i].iv.lo_pos() > c_hi)
+        .filter(|&i| consensus_extent.misses(&positions[i].iv))
         .collect();
     for outliers in stab(&positions, rest) {
-        let (o_lo, o_hi) = span_of(&positions, &outliers);
+        let Some(outlier_extent) = Extent::of(&positions, &outliers) else {
+            continue;
+        };
         let opposed: Vec<usize> = consensus
             .iter()
             .copied()
-            .filter(|&c| positions[c].iv.hi_pos() < o_lo || positions[c].iv.lo_pos() > o_hi)
+            .filter(|&c| outlier_extent.misses(&positions[c].iv))
             .collect();
-        let time_ok = |a: usize, b: usize| -> bool {
-            if rule.time == TimeMode::Timeless {
-                return true;
+        // Outliers by reference time: one extent for those without a known time, one for
+        // each distinct known time.
+        let mut undated: Vec<usize> = Vec::new();
+        let mut dated: Vec<(Interval, Vec<usize>)> = Vec::new();
+        for &o in &outliers {
+            match positions[o].first().reference.days() {
+                None => undated.push(o),
+                Some(d) => match dated.iter_mut().find(|(x, _)| x == d) {
+                    Some((_, v)) => v.push(o),
+                    None => dated.push((*d, vec![o])),
+                },
             }
-            match (
-                positions[a].first().reference.days(),
-                positions[b].first().reference.days(),
-            ) {
-                (Some(x), Some(y)) => x.overlaps(y),
-                _ => true,
-            }
-        };
+        }
+        let undated_extent = Extent::of(&positions, &undated);
+        let dated_extents: Vec<(Interval, Extent)> = dated
+            .iter()
+            .filter_map(|(d, v)| Some((*d, Extent::of(&positions, v)?)))
+            .collect();
+        // A consensus position contradicts when some outlier misses its value at a time
+        // that can be the same (`time_ok`), checked per group of outliers by time.
         let contradicting: Vec<usize> = opposed
             .iter()
             .copied()
             .filter(|&c| {
-                outliers
-                    .iter()
-                    .any(|&o| !positions[o].iv.overlaps(&positions[c].iv) && time_ok(o, c))
+                let iv = &positions[c].iv;
+                let days = positions[c].first().reference.days();
+                if rule.time == TimeMode::Timeless || days.is_none() {
+                    return outlier_extent.misses(iv);
+                }
+                undated_extent.as_ref().is_some_and(|e| e.misses(iv))
+                    || dated_extents
+                        .iter()
+                        .any(|(d, e)| days.is_none_or(|cd| cd.overlaps(d)) && e.misses(iv))
             })
             .collect();
         if !contradicting.is_empty() {
@@ -289,16 +307,29 @@ fn stab(positions: &[Position], mut idx: Vec<usize>) -> Vec<Vec<usize>> {
     groups
 }
 
-/// The highest start and the lowest end among the positions.
-fn span_of(
-    positions: &[Position],
-    idx: &[usize],
-) -> (crate::value::Position, crate::value::Position) {
-    let lo = idx.iter().map(|&i| positions[i].iv.lo_pos()).max();
-    let hi = idx.iter().map(|&i| positions[i].iv.hi_pos()).min();
-    match (lo, hi) {
-        (Some(lo), Some(hi)) => (lo, hi),
-        _ => (Interval::point(0.0).lo_pos(), Interval::point(0.0).hi_pos()),
+/// The ends of a set of intervals, to ask in constant time whether one of them misses a
+/// given interval (shares no point with it): the set's values share a point, so one misses
+/// `iv` exactly when `iv` lies wholly below the highest start or wholly above the lowest end.
+struct Extent {
+    max_lo: crate::value::Position,
+    min_hi: crate::value::Position,
+    any_empty: bool,
+}
+
+impl Extent {
+    /// The extent of the positions `idx`; `None` for no positions.
+    fn of(positions: &[Position], idx: &[usize]) -> Option<Extent> {
+        let ivs = || idx.iter().map(|&i| &positions[i].iv);
+        Some(Extent {
+            max_lo: ivs().map(Interval::lo_pos).max()?,
+            min_hi: ivs().map(Interval::hi_pos).min()?,
+            any_empty: ivs().any(Interval::is_empty),
+        })
+    }
+
+    /// Whether some interval of the set does not overlap `iv`.
+    fn misses(&self, iv: &Interval) -> bool {
+        self.any_empty || iv.is_empty() || self.max_lo > iv.hi_pos() || iv.lo_pos() > self.min_hi
     }
 }
 

@@ -12,7 +12,9 @@
 //! - [`rules`]: TOML rule packs → a validated, compiled [`rules::RuleSet`];
 //! - [`extract`]: `(RuleSet, Article)` → [`extract::Claim`]s, each value an interval;
 //! - [`compare`]: claims grouped by rule and subject → [`finding::Finding`]s;
-//! - [`report`]: findings → text (miette diagnostics) or JSON.
+//! - [`report`]: findings → text (miette diagnostics) or JSON;
+//! - [`prefilter`]: one pass per article that skips the patterns that cannot match;
+//! - [`cache`]: per-article claims kept between runs (`--cache`).
 //!
 //! The library never prints; the `claimlint` binary owns the terminal.
 
@@ -31,13 +33,16 @@
 )]
 
 pub mod article;
+pub mod cache;
 pub mod compare;
 pub mod config;
+pub mod corpus;
 pub mod date;
 pub mod examples;
 pub mod explain;
 pub mod extract;
 pub mod finding;
+pub mod prefilter;
 pub mod report;
 pub mod rules;
 pub mod value;

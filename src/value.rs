@@ -7,12 +7,12 @@
 //! Dates are intervals of days counted from 1970-01-01 (see [`crate::date`]), so one type
 //! serves every kind of claim.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt;
 
 /// One end of an [`Interval`].
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Bound {
     /// No bound: `-∞` as a lower end, `+∞` as an upper end.
@@ -48,7 +48,7 @@ impl Bound {
 /// "10 miles" and "16 km" compare. Money keeps its currency: dollars are never compared with
 /// euros. Serialised as the snake-case name of the variant (`percent`, `square_metre`,
 /// `usd`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// A share, 0 to 100.
@@ -138,7 +138,7 @@ impl Unit {
 }
 
 /// A set of reals between two bounds; the value of every claim.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Interval {
     /// Lower end.
     pub lo: Bound,

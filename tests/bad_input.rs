@@ -354,3 +354,35 @@ fn one_article_with_a_hundred_thousand_claims() {
         "two values in one article: one finding"
     );
 }
+
+#[test]
+fn the_cache_never_hides_an_encoding_error() {
+    let dir = corpus();
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"Russian forces control 20\xa0% of Ukraine.\n",
+    )
+    .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let c = cache.path().to_str().unwrap();
+    let r = check(dir.path(), &["--encoding", "lossy", "--cache", c]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("replacement character"), "{}", r.stderr);
+    let r = check(dir.path(), &["--encoding", "lossy", "--cache", c]);
+    assert!(
+        r.stderr.contains("replacement character"),
+        "warned again from the cache: {}",
+        r.stderr
+    );
+    let r = check(dir.path(), &["--cache", c]);
+    assert_eq!(
+        r.code, 2,
+        "strict reading refuses it, cached or not: {}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("latin1.txt:1: not UTF-8 text"),
+        "{}",
+        r.stderr
+    );
+}

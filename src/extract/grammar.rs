@@ -6,7 +6,7 @@
 
 use crate::date::Date;
 use crate::value::{Interval, Unit};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How much hedged figures widen; configurable per rule.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,7 +42,7 @@ pub struct ParseContext {
 }
 
 /// The hedge or range form a value was written with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Hedge {
     /// about, around, roughly, approximately, some, an estimated
