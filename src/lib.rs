@@ -42,6 +42,8 @@ pub mod examples;
 pub mod explain;
 pub mod extract;
 pub mod finding;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod prefilter;
 pub mod report;
 pub mod rules;
