@@ -110,17 +110,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 }
 
 fn error(path: &str, text: &str, span: std::ops::Range<usize>, message: String) -> RuleError {
-    let (line, column) = crate::article::line_col(text, span.start);
-    RuleError {
-        path: path.to_string(),
-        text: text.to_string(),
-        span,
-        line,
-        column,
-        message,
-        help: None,
-        also: None,
-    }
+    RuleError::new(path, text, span, message)
 }
 
 fn globs(

@@ -29,9 +29,9 @@ pub fn grammars(scanners: &[Scanner], data: &[u8]) {
         return;
     };
     // The first byte picks a published date, so relative dates resolve too.
-    let published = data.first().and_then(|&b| {
-        crate::date::Date::new(1990 + i32::from(b % 60), 1 + b % 12, 1 + b % 28)
-    });
+    let published = data
+        .first()
+        .and_then(|&b| crate::date::Date::new(1990 + i32::from(b % 60), 1 + b % 12, 1 + b % 28));
     for exact in [false, true] {
         let cx = ParseContext {
             published,
@@ -50,11 +50,20 @@ pub fn grammars(scanners: &[Scanner], data: &[u8]) {
     }
 }
 
-/// The scanners [`grammars`] runs: one per rule kind.
+/// The scanners [`grammars`] runs: every value grammar, those of the rule kinds and the
+/// ones the conformance runner measures.
 pub fn scanners() -> Vec<Scanner> {
-    [Kind::Percentage, Kind::Count, Kind::Date]
+    let mut grammars: Vec<&'static dyn crate::extract::grammar::Grammar> =
+        [Kind::Percentage, Kind::Count, Kind::Date]
+            .into_iter()
+            .map(Kind::grammar)
+            .collect();
+    grammars.push(&crate::extract::quantity::QuantityGrammar);
+    grammars.push(&crate::extract::duration::DurationGrammar);
+    grammars.push(&crate::extract::number::NumberGrammar);
+    grammars
         .into_iter()
-        .filter_map(|k| Scanner::new(k.grammar()).ok())
+        .filter_map(|g| Scanner::new(g).ok())
         .collect()
 }
 

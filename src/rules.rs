@@ -430,7 +430,8 @@ pub struct RuleError {
 }
 
 impl RuleError {
-    fn new(path: &str, text: &str, span: Range<usize>, message: String) -> RuleError {
+    /// A problem at `span` in the file `path` whose text is `text`.
+    pub fn new(path: &str, text: &str, span: Range<usize>, message: String) -> RuleError {
         let (line, column) = crate::article::line_col(text, span.start);
         RuleError {
             path: path.to_string(),

@@ -2,37 +2,12 @@
 //! where there is one), the run goes on over the other articles, and the exit status says
 //! what happened. No case may ever end in a panic (exit status 101).
 
+mod common;
+use common::{run_in, Run};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
 
 fn rules_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs");
-    let code = out.status.code().expect("exited, not killed");
-    assert_ne!(
-        code,
-        101,
-        "panicked: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Run {
-        code,
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 /// `check .` with the shipped rules in `dir`.

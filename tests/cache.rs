@@ -1,31 +1,8 @@
 //! `check --cache DIR`: reuse, exact recomputation, corrupt entries; and the parallel,
 //! prefiltered reading of a corpus giving the same claims as the plain engine.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
+mod common;
+use common::{root, run_in, Run};
 
 /// A work folder with a copy of the shipped rules and of the seed articles.
 fn workspace() -> tempfile::TempDir {

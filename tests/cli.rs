@@ -1,33 +1,7 @@
 //! End-to-end tests of the `claimlint` binary: output snapshots and exit statuses.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-/// The output of one run.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs claimlint in `dir` with `args`.
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
+mod common;
+use common::{root, run_in, Run};
 
 /// Runs claimlint in the package root.
 fn run(args: &[&str]) -> Run {
