@@ -190,7 +190,7 @@ impl Scanner {
     ///
     /// When the grammar's regex does not compile (a programming error in the grammar).
     pub fn new(grammar: &'static dyn Grammar) -> Result<Scanner, regex::Error> {
-        let re = Regex::new(grammar.regex())?;
+        let re = crate::rules::grammar_regex(grammar.regex())?;
         Ok(Scanner { grammar, re })
     }
 
@@ -216,7 +216,7 @@ impl Scanner {
 #[allow(clippy::expect_used)]
 static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
     let date = crate::extract::date::DateGrammar;
-    Regex::new(&format!(
+    crate::rules::grammar_regex(&format!(
         r"(?i:(?-u:\b)(?:as of|as at|as on|by the end of|at the end of)\s+(?P<value>{}))",
         date.regex()
     ))
