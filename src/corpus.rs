@@ -13,7 +13,7 @@ use crate::prefilter::Prefilter;
 use crate::rules::RuleSet;
 use rayon::prelude::*;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The claims of one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +38,15 @@ pub fn extract_files(
     cache: Option<&Cache>,
     on_file: &(dyn Fn() + Sync),
 ) -> Vec<Result<Extracted, ArticleError>> {
-    let prefilter = Prefilter::for_rules(rules);
+    // The prefilter (and the engine's own patterns) take a moment to build: with a cache,
+    // only once an article is not in it, so that a run that finds every article there
+    // skips it; without one, at once, on every core.
+    let prefilter: OnceLock<Prefilter> = OnceLock::new();
+    let build = || rayon::join(|| Prefilter::for_rules(rules), extract::warm_up).0;
+    if cache.is_none() {
+        let _ = prefilter.set(build());
+    }
+    let prefilter = || prefilter.get_or_init(build);
     files
         .par_iter()
         .map(|path| {
@@ -49,11 +57,11 @@ pub fn extract_files(
         .collect()
 }
 
-fn extract_file(
+fn extract_file<'p>(
     path: &PathBuf,
     rules: &RuleSet,
     options: &LoadOptions,
-    prefilter: &Prefilter,
+    prefilter: &dyn Fn() -> &'p Prefilter,
     cache: Option<&Cache>,
 ) -> Result<Extracted, ArticleError> {
     let shown = article::display_path(path);
@@ -94,7 +102,7 @@ fn extract_file(
         article: a,
         warning,
     } = article::decode(shown.clone(), bytes, options.encoding)?;
-    let claims = extract::extract_filtered(rules, Some(prefilter), &a);
+    let claims = extract::extract_filtered(rules, Some(prefilter()), &a);
     if let (Some(c), Some(k)) = (cache, &key) {
         c.put(k, &claims);
     }

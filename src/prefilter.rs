@@ -9,9 +9,19 @@
 //!
 //! The filter only skips work: a pattern it skips has no match in the text, so claims are
 //! the same with and without it (tested in `tests/prefilter.rs`).
+//!
+//! Built for a rule set ([`Prefilter::for_rules`]), it also holds the other per-run help for
+//! extraction that comes from reading the patterns once: the capture engines of the large
+//! patterns ([`SpanCaptures`]), which give the same groups as the regex crate, faster.
 
+use crate::extract::captures::SpanCaptures;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rayon::prelude::*;
 use regex_syntax::hir::{Class, Hir, HirKind};
+use std::sync::Arc;
+
+/// A pattern's required words: clauses, each a set of words one of which a match holds.
+type Clauses = Vec<Vec<String>>;
 
 /// Most strings a required-word set may hold before it is given up as too vague.
 const MAX_SET: usize = 64;
@@ -36,6 +46,9 @@ pub struct Prefilter {
     n_clauses: usize,
     /// Every required word; `None` when no pattern has any.
     ac: Option<AhoCorasick>,
+    /// For each pattern of a rule set, the capture engine for its long matches when it is
+    /// large (see [`SpanCaptures`]); empty when built from bare patterns.
+    captures: Vec<Option<Arc<SpanCaptures>>>,
 }
 
 /// Which patterns may match one text: the result of [`Prefilter::scan`].
@@ -60,15 +73,26 @@ impl Prefilter {
     /// Analyses the patterns (regex sources, in the order [`Candidates::may_match`] indexes
     /// them). A pattern that cannot be analysed is always run.
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Prefilter {
+        let sources: Vec<&str> = patterns.into_iter().collect();
+        let found: Vec<Clauses> = sources
+            .par_iter()
+            .map(|src| {
+                regex_syntax::Parser::new()
+                    .parse(src)
+                    .map(|hir| requirements(&hir))
+                    .unwrap_or_default()
+            })
+            .collect();
+        Prefilter::from_requirements(found)
+    }
+
+    /// The prefilter of patterns whose clauses are known, in order.
+    fn from_requirements(requirements: Vec<Clauses>) -> Prefilter {
         let mut clauses = Vec::new();
         let mut words: Vec<String> = Vec::new();
         let mut word_clauses: Vec<Vec<usize>> = Vec::new();
         let mut n_clauses = 0;
-        for src in patterns {
-            let found = regex_syntax::Parser::new()
-                .parse(src)
-                .map(|hir| requirements(&hir))
-                .unwrap_or_default();
+        for found in requirements {
             let mut mine = Vec::new();
             for clause in found {
                 let id = n_clauses;
@@ -104,17 +128,40 @@ impl Prefilter {
             words,
             n_clauses,
             ac,
+            captures: Vec::new(),
         }
     }
 
-    /// The prefilter for every pattern of a rule set, rules in order, patterns in order.
+    /// The prefilter for every pattern of a rule set, rules in order, patterns in order,
+    /// with the capture engines of its large patterns. The patterns are analysed in
+    /// parallel, each parsed once for both.
     pub fn for_rules(rules: &crate::rules::RuleSet) -> Prefilter {
-        Prefilter::new(
-            rules
-                .rules
-                .iter()
-                .flat_map(|r| r.regexes.iter().map(|re| re.as_str())),
-        )
+        let sources: Vec<&str> = rules
+            .rules
+            .iter()
+            .flat_map(|r| r.regexes.iter().map(|re| re.as_str()))
+            .collect();
+        let analysed: Vec<(Clauses, Option<Arc<SpanCaptures>>)> = sources
+            .par_iter()
+            .map(|src| match regex_syntax::Parser::new().parse(src) {
+                Ok(hir) => (
+                    requirements(&hir),
+                    SpanCaptures::from_hir(&hir, crate::rules::REGEX_SIZE_LIMIT).map(Arc::new),
+                ),
+                Err(_) => (Vec::new(), None),
+            })
+            .collect();
+        let (found, captures): (Vec<_>, Vec<_>) = analysed.into_iter().unzip();
+        Prefilter {
+            captures,
+            ..Prefilter::from_requirements(found)
+        }
+    }
+
+    /// The capture engine for the long matches of pattern `index`, when it has one (large
+    /// patterns of a rule set, see [`SpanCaptures`]).
+    pub fn long_captures(&self, index: usize) -> Option<&SpanCaptures> {
+        self.captures.get(index)?.as_deref()
     }
 
     /// The clauses of pattern `index`: sets of lower-case words, each of which must have a

@@ -10,6 +10,7 @@
 
 use crate::date::Date;
 use crate::extract::grammar::{Grammar, HedgeRatios};
+use rayon::prelude::*;
 use regex::Regex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -756,16 +757,26 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
 /// for patterns from untrusted rule files.
 pub const REGEX_SIZE_LIMIT: usize = 8 * 1024 * 1024;
 
-/// The lazy DFA cache each compiled pattern may fill (per thread). The grammars are large
-/// alternations; with the regex crate's default (2 MiB) the cache thrashes on news text and
-/// the search falls back to a slower engine: measured 3.2× slower over the seeds, and 140×
-/// slower for the quantity grammar alone. The cache grows only as far as the text needs.
-pub const DFA_SIZE_LIMIT: usize = 8 * 1024 * 1024;
+/// The most memory one thread's lazy DFA cache may take for one compiled pattern.
+///
+/// The regex crate's default (2 MiB) is mostly taken, for a pattern holding a grammar,
+/// by the cache's fixed part, which grows with the size of the compiled pattern: the few
+/// states left are cleared and rebuilt so often that the lazy DFA gives up and every search
+/// runs on the much slower PikeVM (`territory.russia-control`, whose `[^.]{0,150}?` makes
+/// many states, ran 50× slower). The cache grows only as states are built, so the limit
+/// costs memory only for patterns that need it.
+pub const DFA_CACHE_LIMIT: usize = 16 * 1024 * 1024;
 
-/// Compiles a regex built from the engine's own grammars with [`DFA_SIZE_LIMIT`].
-pub fn grammar_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern)
-        .dfa_size_limit(DFA_SIZE_LIMIT)
+/// Compiles a rule pattern (or an engine pattern built like one) with the engine's limits:
+/// at most `size_limit` bytes compiled, and [`DFA_CACHE_LIMIT`] for the lazy DFA's cache.
+///
+/// # Errors
+///
+/// The regex crate's, when the pattern is not valid or compiles too big.
+pub fn build_regex(src: &str, size_limit: usize) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(src)
+        .size_limit(size_limit)
+        .dfa_size_limit(DFA_CACHE_LIMIT)
         .build()
 }
 
@@ -805,10 +816,22 @@ fn compile_rule(
     }
     let mut regexes = Vec::new();
     let mut groups: Vec<String> = Vec::new();
-    for p in rule.patterns.get_ref() {
+    // The patterns' regexes are tens of kilobytes once the grammar is in: compile them in
+    // parallel, then look at the results in order.
+    let compiled: Vec<Option<Result<Regex, regex::Error>>> = rule
+        .patterns
+        .get_ref()
+        .par_iter()
+        .map(|p| {
+            let src = p.get_ref();
+            (src.matches("{value}").count() == 1)
+                .then(|| build_regex(&expand_pattern(src, kind), REGEX_SIZE_LIMIT))
+        })
+        .collect();
+    for (p, compiled) in rule.patterns.get_ref().iter().zip(compiled) {
         let src = p.get_ref();
-        let n = src.matches("{value}").count();
-        if n != 1 {
+        let Some(compiled) = compiled else {
+            let n = src.matches("{value}").count();
             errors.push(
                 RuleError::new(
                     path,
@@ -819,13 +842,8 @@ fn compile_rule(
                 .help("`{value}` marks where the figure stands; the engine fills in its grammar"),
             );
             continue;
-        }
-        let expanded = expand_pattern(src, kind);
-        match regex::RegexBuilder::new(&expanded)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(DFA_SIZE_LIMIT)
-            .build()
-        {
+        };
+        match compiled {
             Ok(re) => {
                 for name in re.capture_names().flatten() {
                     if name != "value" && !groups.iter().any(|g| g == name) {

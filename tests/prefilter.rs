@@ -32,6 +32,17 @@ fn filtered_extraction_equals_plain_extraction() {
             all.push('\n');
         }
     }
+    // Matches of every length the capture engines take (see src/extract/captures.rs).
+    let mut long = String::from("---\ntitle: t\npublished: 2026-02-05\n---\n");
+    for gap in [0, 10, 40, 80, 140] {
+        let filler = "and its allies, it said, ".repeat(gap / 25 + 1);
+        long.push_str(&format!(
+            "Russia, {filler}now controls about 19.4 per cent of Ukraine as of February 1. \
+             Moscow {filler}holds nearly a fifth of Ukraine’s territory, by the end of January. \
+             Russian forces {filler}still hold 20% of the country.\n"
+        ));
+    }
+    articles.push(article::from_text("long".into(), long).unwrap());
     articles.push(article::from_text("all".into(), all.to_uppercase()).unwrap());
     articles.push(article::from_text("all-lower".into(), all.to_lowercase()).unwrap());
     let mut claims = 0;
@@ -41,6 +52,14 @@ fn filtered_extraction_equals_plain_extraction() {
         assert_eq!(extract_filtered(&rules, Some(&pre), a), plain, "{}", a.path);
     }
     assert!(claims > 40, "the test texts hold claims ({claims})");
+    // The large patterns' matches went through the faster capture engine.
+    let russia = rules
+        .rules
+        .iter()
+        .take_while(|r| r.id != "territory.russia-control")
+        .map(|r| r.regexes.len())
+        .sum();
+    assert!(pre.long_captures(russia).is_some());
 }
 
 #[test]

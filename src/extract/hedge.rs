@@ -337,6 +337,9 @@ pub struct Forms<'a> {
     pub dash_end: &'a str,
 }
 
+/// The compiled size a hedge parser may take: the regex crate's default.
+const PARSER_SIZE_LIMIT: usize = 10 * 1024 * 1024;
+
 /// A value grammar's hedge and range forms: the regex to match and the parser of its
 /// matches.
 #[derive(Debug, Clone)]
@@ -368,7 +371,8 @@ impl Hedged {
         );
         // Built from the grammar's own constants, never from input; a test compiles it.
         #[allow(clippy::expect_used)]
-        let parser = Regex::new(&parser).expect("hedged value regex is valid");
+        let parser = crate::rules::build_regex(&parser, PARSER_SIZE_LIMIT)
+            .expect("hedged value regex is valid");
         Hedged { regex, parser }
     }
 

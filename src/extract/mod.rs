@@ -6,6 +6,7 @@
 //! sentence around the match is searched for the figure's reference time ("as of
 //! February 5").
 
+pub mod captures;
 pub mod count;
 pub mod date;
 pub mod duration;
@@ -20,6 +21,7 @@ use crate::date::fmt_days;
 use crate::prefilter::Prefilter;
 use crate::rules::{Kind, Rule, RuleSet};
 use crate::value::{Interval, Unit};
+use captures::{Groups, SpanCaptures};
 use grammar::{Grammar, Hedge, ParseContext};
 use regex::Regex;
 use serde::Serialize;
@@ -190,7 +192,8 @@ impl Scanner {
     ///
     /// When the grammar's regex does not compile (a programming error in the grammar).
     pub fn new(grammar: &'static dyn Grammar) -> Result<Scanner, regex::Error> {
-        let re = crate::rules::grammar_regex(grammar.regex())?;
+        // The regex crate's default size limit, with the engine's lazy-DFA cache limit.
+        let re = crate::rules::build_regex(grammar.regex(), 10 * 1024 * 1024)?;
         Ok(Scanner { grammar, re })
     }
 
@@ -216,12 +219,29 @@ impl Scanner {
 #[allow(clippy::expect_used)]
 static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
     let date = crate::extract::date::DateGrammar;
-    crate::rules::grammar_regex(&format!(
-        r"(?i:(?-u:\b)(?:as of|as at|as on|by the end of|at the end of)\s+(?P<value>{}))",
-        date.regex()
-    ))
+    crate::rules::build_regex(
+        &format!(
+            r"(?i:(?-u:\b)(?:as of|as at|as on|by the end of|at the end of)\s+(?P<value>{}))",
+            date.regex()
+        ),
+        AS_OF_SIZE_LIMIT,
+    )
     .expect("the reference-time pattern is valid")
 });
+
+/// The compiled size [`AS_OF`] may take: the regex crate's default.
+const AS_OF_SIZE_LIMIT: usize = 10 * 1024 * 1024;
+
+/// The words [`AS_OF`] needs ("as of", "by the end of"…), read from its syntax tree like a
+/// rule pattern's: a sentence without them is not searched with the whole date grammar.
+static AS_OF_WORDS: LazyLock<Prefilter> = LazyLock::new(|| Prefilter::new([AS_OF.as_str()]));
+
+/// Compiles the engine's own patterns now (the reference-time pattern, its words), so that
+/// the first claims of a run do not wait for them (`corpus::extract_files` does it while
+/// the prefilter is built). Extraction works the same without it.
+pub fn warm_up() {
+    LazyLock::force(&AS_OF_WORDS);
+}
 
 /// The byte range of the sentence around `span`: from after the previous sentence end
 /// (`.`, `!`, `?` followed by a space, or a line break) to the next one.
@@ -284,7 +304,8 @@ pub fn extract_filtered(
                 .as_ref()
                 .is_none_or(|c| c.may_match(first_pattern + i))
         };
-        extract_rule(rule, article, &path, &lines, &run, &mut claims);
+        let long = |i: usize| prefilter.and_then(|p| p.long_captures(first_pattern + i));
+        extract_rule(rule, article, &path, &lines, &run, &long, &mut claims);
         first_pattern += rule.regexes.len();
     }
     claims.sort_by(|a, b| {
@@ -296,12 +317,14 @@ pub fn extract_filtered(
     claims
 }
 
-fn extract_rule(
+#[allow(clippy::too_many_arguments)]
+fn extract_rule<'e>(
     rule: &Rule,
     article: &Article,
     path: &Arc<str>,
     lines: &LineIndex,
     run: &dyn Fn(usize) -> bool,
+    long: &dyn Fn(usize) -> Option<&'e SpanCaptures>,
     out: &mut Vec<Claim>,
 ) {
     let body = &article.text[article.body_start..];
@@ -313,49 +336,63 @@ fn extract_rule(
     };
     let rule_id: Arc<str> = Arc::from(rule.id.as_str());
     let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut claim = |caps: Groups<'_, '_>| {
+        let Some(m) = caps.name("value") else {
+            return;
+        };
+        let value = &body[m.clone()];
+        let start = article.body_start + m.start;
+        // Two patterns of a rule may find the same figure.
+        if seen.contains(&start) {
+            return;
+        }
+        let Some(parsed) = grammar.parse(value, &cx) else {
+            return;
+        };
+        seen.insert(start);
+        let subject = rule
+            .subjects
+            .iter()
+            .filter_map(|dim| {
+                let c = caps.name(&dim.name)?;
+                Some(format!("{}={}", dim.name, dim.key(&body[c])))
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let span = start..article.body_start + m.end;
+        let (line, column) = lines.line_col(&article.text, span.start);
+        let reference = reference_time(rule, article, &span, &cx);
+        out.push(Claim {
+            rule: rule_id.clone(),
+            path: path.clone(),
+            subject,
+            text: value.to_string(),
+            span,
+            line,
+            column,
+            value: parsed.value,
+            unit: parsed.unit,
+            hedge: parsed.hedge,
+            reference,
+            published: article.meta.published,
+        });
+    };
     for (i, re) in rule.regexes.iter().enumerate() {
         if !run(i) {
             continue;
         }
-        for caps in re.captures_iter(body) {
-            let Some(m) = caps.name("value") else {
-                continue;
-            };
-            let start = article.body_start + m.start();
-            // Two patterns of a rule may find the same figure.
-            if seen.contains(&start) {
-                continue;
+        match long(i) {
+            // The same matches as `captures_iter`, their groups from the faster engine.
+            Some(engine) => {
+                for m in re.find_iter(body) {
+                    claim(engine.captures(re, body, m.range()));
+                }
             }
-            let Some(parsed) = grammar.parse(m.as_str(), &cx) else {
-                continue;
-            };
-            seen.insert(start);
-            let subject = rule
-                .subjects
-                .iter()
-                .filter_map(|dim| {
-                    let c = caps.name(&dim.name)?;
-                    Some(format!("{}={}", dim.name, dim.key(c.as_str())))
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            let span = start..article.body_start + m.end();
-            let (line, column) = lines.line_col(&article.text, span.start);
-            let reference = reference_time(rule, article, &span, &cx);
-            out.push(Claim {
-                rule: rule_id.clone(),
-                path: path.clone(),
-                subject,
-                text: m.as_str().to_string(),
-                span,
-                line,
-                column,
-                value: parsed.value,
-                unit: parsed.unit,
-                hedge: parsed.hedge,
-                reference,
-                published: article.meta.published,
-            });
+            None => {
+                for caps in re.captures_iter(body) {
+                    claim(Groups::Regex(caps));
+                }
+            }
         }
     }
 }
@@ -373,7 +410,13 @@ fn reference_time(
     let sentence = sentence_around(&article.text, span);
     let s = &article.text[sentence.clone()];
     let grammar = crate::extract::date::DateGrammar;
-    for caps in AS_OF.captures_iter(s) {
+    // Most sentences hold none of the words a reference time starts with: skip the search.
+    let may_match = AS_OF_WORDS.scan(s).may_match(0);
+    for caps in may_match
+        .then(|| AS_OF.captures_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let Some(m) = caps.name("value") else {
             continue;
         };
@@ -434,6 +477,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn reference_times_are_searched_only_where_their_words_are() {
+        assert_eq!(
+            AS_OF_WORDS.requirements(0),
+            vec![vec![
+                "as at",
+                "as of",
+                "as on",
+                "at the end of",
+                "by the end of"
+            ]]
+        );
+        for s in [
+            "Russia controls 19.4% of Ukraine as of February 5, 2026.",
+            "AS AT THE END OF JANUARY, Russia held a fifth.",
+            "By the end of last month the toll had passed 14,000.",
+            "Figures at the end of 2025 and as on March 3 agree.",
+            "Troops held 20 per cent aſ of May 1.",
+            "No time in this one, 20 per cent.",
+        ] {
+            let found = AS_OF.find(s).is_some();
+            assert!(!found || AS_OF_WORDS.scan(s).may_match(0), "{s}");
+        }
+        assert!(!AS_OF_WORDS
+            .scan("No time in this one, 20 per cent.")
+            .may_match(0));
     }
 
     #[test]
