@@ -1537,32 +1537,14 @@ fn dunit(w: &str) -> Option<(DUnit, bool)> {
 /// Number words up to ninety-nine, `a`/`an` and digits (`1,000`, `1.5`). Deliberately small:
 /// the full number grammar lives elsewhere.
 fn amount<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(f64, &'t [Tok<'a>])> {
-    const SMALL: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let small = |w: &str| SMALL.iter().position(|s| *s == w);
+    // "zero" to "nineteen": the cardinals the ordinal-day reader uses, and zero.
+    let small = |w: &str| match w {
+        "zero" => Some(0),
+        _ => CARDINALS.iter().position(|s| *s == w).map(|i| i + 1),
+    };
     match t {
         [W("a" | "an"), rest @ ..] => Some((1.0, rest)),
         [N(first), rest @ ..] => {
