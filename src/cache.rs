@@ -16,6 +16,7 @@
 use crate::extract::grammar::Hedge;
 use crate::extract::{Claim, RefTime};
 use crate::value::{Interval, Unit};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::Write;
@@ -97,12 +98,18 @@ impl Cache {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => return Err(err(&file)(e)),
         };
-        let mut stored = HashMap::new();
+        // Checking each line's hash is most of the work: in parallel.
+        let parsed: Vec<Option<(String, String)>> = text
+            .par_lines()
+            .filter(|l| !l.is_empty())
+            .map(|line| parse_line(line).map(|(k, j)| (k.to_string(), j.to_string())))
+            .collect();
+        let mut stored = HashMap::with_capacity(parsed.len());
         let mut corrupt = 0;
-        for line in text.lines().filter(|l| !l.is_empty()) {
-            match parse_line(line) {
+        for entry in parsed {
+            match entry {
                 Some((key, json)) => {
-                    stored.insert(key.to_string(), json.to_string());
+                    stored.insert(key, json);
                 }
                 None => corrupt += 1,
             }

@@ -352,7 +352,12 @@ fn report_rule_errors(errors: &[claimlint::rules::RuleError], place: &str) {
 }
 
 fn load_rules(args: &RuleArgs) -> Result<RuleSet, u8> {
-    let mut rules = rules::load(&args.paths()).map_err(|errors| {
+    load_rules_with(args, rules::Compile::Now)
+}
+
+/// [`load_rules`], compiling the patterns now or when first needed (`--cache`).
+fn load_rules_with(args: &RuleArgs, compile: rules::Compile) -> Result<RuleSet, u8> {
+    let mut rules = rules::load_with(&args.paths(), compile).map_err(|errors| {
         report_rule_errors(&errors, "in the rule files");
         TOOL_ERROR
     })?;
@@ -366,6 +371,7 @@ fn load_rules(args: &RuleArgs) -> Result<RuleSet, u8> {
 }
 
 /// The result of reading and extracting from every article.
+#[derive(Default)]
 struct Corpus {
     /// Shown path → path on disk, for fetching snippets.
     files: HashMap<String, PathBuf>,
@@ -374,10 +380,14 @@ struct Corpus {
     /// Articles read with a caveat (lossy decoding).
     warnings: Vec<Problem>,
     articles: usize,
+    /// Whether the rules' patterns were compiled while reading (`--cache` runs).
+    compiled: bool,
 }
 
 fn read_corpus(paths: &[PathBuf], rules: &RuleSet, read: &ReadArgs) -> Corpus {
-    read_corpus_with(paths, rules, read, None, false)
+    // Only a cached run compiles rules while reading (and can fail there); this one has
+    // no cache.
+    read_corpus_with(paths, rules, read, None, false).unwrap_or_default()
 }
 
 /// Runs over this many files or more get a progress bar (when one may be shown).
@@ -391,7 +401,7 @@ fn read_corpus_with(
     read: &ReadArgs,
     cache: Option<&claimlint::cache::Cache>,
     progress: bool,
-) -> Corpus {
+) -> Result<Corpus, u8> {
     let (mut files, walk_errors) = walk::article_paths(paths);
     if let Some(c) = config() {
         files.retain(|f| c.takes(f));
@@ -402,6 +412,7 @@ fn read_corpus_with(
         problems: walk_errors.iter().map(Problem::from_walk_error).collect(),
         warnings: Vec::new(),
         articles: 0,
+        compiled: false,
     };
     let bar = (progress && files.len() >= PROGRESS_MIN_FILES).then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
@@ -419,7 +430,24 @@ fn read_corpus_with(
         }
     };
     let options = read.options();
-    for result in corpus::extract_files(&files, rules, &options, cache, &tick) {
+    let results = match cache {
+        // Rules loaded for a cached run are compiled only when an article misses the cache.
+        Some(c) => match corpus::extract_files_cached(&files, rules, &options, c, &tick) {
+            Ok(run) => {
+                corpus.compiled = run.compiled;
+                run.results
+            }
+            Err(errors) => {
+                if let Some(b) = &bar {
+                    b.finish_and_clear();
+                }
+                report_rule_errors(&errors, "in the rule files");
+                return Err(TOOL_ERROR);
+            }
+        },
+        None => corpus::extract_files(&files, rules, &options, None, &tick),
+    };
+    for result in results {
         match result {
             Ok(e) => {
                 if let Some(w) = e.warning {
@@ -441,7 +469,7 @@ fn read_corpus_with(
     corpus
         .claims
         .sort_by(|a, b| (&a.path, a.span.start, &a.rule).cmp(&(&b.path, b.span.start, &b.rule)));
-    corpus
+    Ok(corpus)
 }
 
 /// Whether a progress bar may be drawn: stderr is a terminal and this is not CI.
@@ -453,6 +481,7 @@ fn progress_allowed() -> bool {
 fn open_cache(
     dir: &std::path::Path,
     rule_paths: &[PathBuf],
+    rules: &RuleSet,
 ) -> Result<claimlint::cache::Cache, String> {
     let files = rules::rule_files(rule_paths).map_err(|errors| {
         errors
@@ -466,6 +495,14 @@ fn open_cache(
         let bytes = std::fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
         sources.push((claimlint::article::display_path(&f), bytes));
     }
+    // claimlint.toml can change what is extracted (its default hedge ratios): the ratios
+    // each rule ends up with are part of the key too.
+    let hedges: String = rules
+        .rules
+        .iter()
+        .map(|r| format!("{} {:?} {:?}\n", r.id, r.hedges.about, r.hedges.nearly))
+        .collect();
+    sources.push(("(hedge ratios)".to_string(), hedges.into_bytes()));
     claimlint::cache::Cache::open(dir, &claimlint::cache::rules_key(&sources))
         .map_err(|e| e.to_string())
 }
@@ -475,12 +512,17 @@ fn check(args: &CheckArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let rules = match load_rules(&args.rules) {
+    // With a cache, patterns are compiled only if an article is not found in it.
+    let compile = match args.cache {
+        Some(_) => rules::Compile::Deferred,
+        None => rules::Compile::Now,
+    };
+    let rules = match load_rules_with(&args.rules, compile) {
         Ok(r) => r,
         Err(code) => return code,
     };
     let cache = match &args.cache {
-        Some(dir) => match open_cache(dir, &args.rules.paths()) {
+        Some(dir) => match open_cache(dir, &args.rules.paths(), &rules) {
             Ok(c) => Some(c),
             Err(e) => {
                 write_stderr(&format!("claimlint: {e}\n"));
@@ -490,12 +532,19 @@ fn check(args: &CheckArgs) -> u8 {
         None => None,
     };
     let progress = !args.no_progress && args.format == CheckFormat::Human && progress_allowed();
-    let corpus = read_corpus_with(&paths, &rules, &args.read, cache.as_ref(), progress);
+    let corpus = match read_corpus_with(&paths, &rules, &args.read, cache.as_ref(), progress) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     if let Some(c) = &cache {
         let n = c.counts();
         write_stderr(&format!(
-            "claimlint: cache: {} articles reused, {} extracted, {} corrupt entries ignored\n",
-            n.hits, n.misses, n.corrupt
+            "claimlint: cache: {} articles reused, {} extracted, {} corrupt entries ignored; \
+             patterns compiled: {}\n",
+            n.hits,
+            n.misses,
+            n.corrupt,
+            if corpus.compiled { "yes" } else { "no" }
         ));
         if let Err(e) = c.save() {
             write_stderr(&format!("claimlint: {e}\n"));

@@ -10,7 +10,7 @@ use crate::article::{self, ArticleError, LoadOptions, Loaded};
 use crate::cache::{self, Cache};
 use crate::extract::{self, Claim};
 use crate::prefilter::Prefilter;
-use crate::rules::RuleSet;
+use crate::rules::{RuleError, RuleSet};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -31,6 +31,9 @@ pub struct Extracted {
 /// Extracts the claims of every file in `files` with `rules`, in parallel; `cache`, when
 /// given, is consulted and filled; `on_file` is called once per file done (for progress).
 /// One result per file, in the order of `files`.
+///
+/// The rules must be compiled ([`RuleSet::is_compiled`]); with rules loaded
+/// [`Compile::Deferred`](crate::rules::Compile::Deferred), use [`extract_files_cached`].
 pub fn extract_files(
     files: &[PathBuf],
     rules: &RuleSet,
@@ -38,6 +41,7 @@ pub fn extract_files(
     cache: Option<&Cache>,
     on_file: &(dyn Fn() + Sync),
 ) -> Vec<Result<Extracted, ArticleError>> {
+    debug_assert!(rules.is_compiled(), "extract_files needs compiled rules");
     // The prefilter (and the engine's own patterns) take a moment to build: with a cache,
     // only once an article is not in it, so that a run that finds every article there
     // skips it; without one, at once, on every core.
@@ -46,38 +50,117 @@ pub fn extract_files(
     if cache.is_none() {
         let _ = prefilter.set(build());
     }
-    let prefilter = || prefilter.get_or_init(build);
+    let engine = || Some((rules, prefilter.get_or_init(build)));
     files
         .par_iter()
         .map(|path| {
-            let r = extract_file(path, rules, options, &prefilter, cache);
+            let r = extract_file(path, options, &engine, cache);
             on_file();
-            r
+            r.unwrap_or_else(|| Err(unreachable_engine(path)))
         })
         .collect()
 }
 
-fn extract_file<'p>(
-    path: &PathBuf,
+/// [`extract_files`] through `cache` for rules that may not be compiled yet (loaded with
+/// [`Compile::Deferred`](crate::rules::Compile::Deferred)): they are compiled, once, when
+/// the first article is not found in the cache, so that a run over an unchanged corpus
+/// compiles nothing. Files are still read one at a time and dropped once extracted.
+///
+/// # Errors
+///
+/// The rule errors of compiling, when an article had to be extracted and a pattern did not
+/// compile (the errors [`crate::rules::load`] would have given); no article result then.
+pub fn extract_files_cached(
+    files: &[PathBuf],
     rules: &RuleSet,
     options: &LoadOptions,
-    prefilter: &dyn Fn() -> &'p Prefilter,
+    cache: &Cache,
+    on_file: &(dyn Fn() + Sync),
+) -> Result<CachedRun, Vec<RuleError>> {
+    type Engine = Result<(RuleSet, Prefilter), Vec<RuleError>>;
+    let engine: OnceLock<Engine> = OnceLock::new();
+    let build = || -> Engine {
+        let mut set = rules.clone();
+        set.compile()?;
+        let prefilter = rayon::join(|| Prefilter::for_rules(&set), extract::warm_up).0;
+        Ok((set, prefilter))
+    };
+    let get = || match engine.get_or_init(build) {
+        Ok((set, prefilter)) => Some((set, prefilter)),
+        Err(_) => None,
+    };
+    let results: Vec<Option<Result<Extracted, ArticleError>>> = files
+        .par_iter()
+        .map(|path| {
+            let r = extract_file(path, options, &get, Some(cache));
+            on_file();
+            r
+        })
+        .collect();
+    let compiled = match engine.get() {
+        Some(Err(errors)) => return Err(errors.clone()),
+        Some(Ok(_)) => !rules.is_compiled(),
+        None => false,
+    };
+    Ok(CachedRun {
+        results: results
+            .into_iter()
+            .zip(files)
+            .map(|(r, path)| r.unwrap_or_else(|| Err(unreachable_engine(path))))
+            .collect(),
+        compiled,
+    })
+}
+
+/// What [`extract_files_cached`] gives.
+#[derive(Debug)]
+pub struct CachedRun {
+    /// One result per file, in the order of the files.
+    pub results: Vec<Result<Extracted, ArticleError>>,
+    /// Whether the rules' patterns had to be compiled (some article missed the cache and
+    /// the rules came uncompiled).
+    pub compiled: bool,
+}
+
+/// The error for an article whose extraction found no engine: only when compiling failed,
+/// which the callers report instead.
+fn unreachable_engine(path: &std::path::Path) -> ArticleError {
+    ArticleError::Io {
+        path: article::display_path(path),
+        source: std::io::Error::other("the rules could not be compiled"),
+    }
+}
+
+/// The compiled rules and their prefilter, or `None` when they could not be compiled.
+type EngineRef<'e> = Option<(&'e RuleSet, &'e Prefilter)>;
+
+/// One file's claims; `None` when it had to be extracted and `engine` gave nothing.
+fn extract_file<'e>(
+    path: &PathBuf,
+    options: &LoadOptions,
+    engine: &(dyn Fn() -> EngineRef<'e> + Sync),
     cache: Option<&Cache>,
-) -> Result<Extracted, ArticleError> {
+) -> Option<Result<Extracted, ArticleError>> {
     let shown = article::display_path(path);
     let io = |source| ArticleError::Io {
         path: shown.clone(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let size = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) => return Some(Err(io(e))),
+    };
     if size > options.max_size {
-        return Err(ArticleError::TooLarge {
+        return Some(Err(ArticleError::TooLarge {
             path: shown,
             size,
             limit: options.max_size,
-        });
+        }));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Some(Err(io(e))),
+    };
     let key = cache.map(|_| cache::hash_hex(&bytes));
     if let (Some(c), Some(k)) = (cache, &key) {
         let shown_arc: Arc<str> = Arc::from(shown.as_str());
@@ -88,28 +171,35 @@ fn extract_file<'p>(
             let warning = if std::str::from_utf8(&bytes).is_ok() && !bytes.contains(&0) {
                 None
             } else {
-                article::decode(shown.clone(), bytes, options.encoding)?.warning
+                match article::decode(shown.clone(), bytes, options.encoding) {
+                    Ok(l) => l.warning,
+                    Err(e) => return Some(Err(e)),
+                }
             };
-            return Ok(Extracted {
+            return Some(Ok(Extracted {
                 shown,
                 path: path.clone(),
                 claims,
                 warning,
-            });
+            }));
         }
     }
     let Loaded {
         article: a,
         warning,
-    } = article::decode(shown.clone(), bytes, options.encoding)?;
-    let claims = extract::extract_filtered(rules, Some(prefilter()), &a);
+    } = match article::decode(shown.clone(), bytes, options.encoding) {
+        Ok(l) => l,
+        Err(e) => return Some(Err(e)),
+    };
+    let (rules, prefilter) = engine()?;
+    let claims = extract::extract_filtered(rules, Some(prefilter), &a);
     if let (Some(c), Some(k)) = (cache, &key) {
         c.put(k, &claims);
     }
-    Ok(Extracted {
+    Some(Ok(Extracted {
         shown,
         path: path.clone(),
         claims,
         warning,
-    })
+    }))
 }

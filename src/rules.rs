@@ -364,7 +364,10 @@ pub struct Rule {
     pub kind: Kind,
     /// The patterns as written, with `{value}`.
     pub patterns: Vec<String>,
-    /// The patterns compiled, `{value}` replaced by the kind's grammar.
+    /// Where each pattern stands in the rule file.
+    pub pattern_spans: Vec<Range<usize>>,
+    /// The patterns compiled, `{value}` replaced by the kind's grammar; empty until
+    /// [`RuleSet::compile`] when the rules were loaded with [`Compile::Deferred`].
     pub regexes: Vec<Regex>,
     /// Subject dimensions in key order.
     pub subjects: Vec<SubjectDim>,
@@ -405,6 +408,53 @@ impl RuleSet {
     /// The rule with this id.
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Whether every rule's patterns are compiled (extraction needs them).
+    pub fn is_compiled(&self) -> bool {
+        self.rules
+            .iter()
+            .all(|r| r.regexes.len() == r.patterns.len())
+    }
+
+    /// Compiles the patterns of rules loaded with [`Compile::Deferred`] (nothing to do for
+    /// the others), in parallel.
+    ///
+    /// # Errors
+    ///
+    /// Every pattern that does not compile, with its place in its rule file: in practice a
+    /// pattern too large once the grammar is in, since loading checked the rest.
+    pub fn compile(&mut self) -> Result<(), Vec<RuleError>> {
+        let mut errors = Vec::new();
+        for rule in self
+            .rules
+            .iter_mut()
+            .filter(|r| r.regexes.len() != r.patterns.len())
+        {
+            let kind = rule.kind;
+            let compiled: Vec<Result<Regex, regex::Error>> = rule
+                .patterns
+                .par_iter()
+                .map(|p| build_regex(&expand_pattern(p, kind), REGEX_SIZE_LIMIT))
+                .collect();
+            let mut regexes = Vec::with_capacity(compiled.len());
+            for ((p, span), c) in rule.patterns.iter().zip(&rule.pattern_spans).zip(compiled) {
+                match c {
+                    Ok(re) => regexes.push(re),
+                    Err(e) => {
+                        errors.push(pattern_error(&rule.file, &rule.source, span.clone(), p, &e))
+                    }
+                }
+            }
+            if regexes.len() == rule.patterns.len() {
+                rule.regexes = regexes;
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -511,8 +561,26 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<RuleError>)
     }
 }
 
+/// When a rule set's patterns are compiled to regexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compile {
+    /// While loading: every problem, a pattern too large once compiled included, is known
+    /// when loading returns.
+    Now,
+    /// Later, by [`RuleSet::compile`]. Loading still checks every pattern's syntax, its
+    /// `{value}` and its groups (on the pattern with a small stand-in for the grammar);
+    /// only the compiled size of the grammar-expanded regex waits. A run whose articles
+    /// all come from the cache (`--cache`) then never pays for compiling.
+    Deferred,
+}
+
 /// Loads every rule under `paths` (files or directories), or every problem found.
 pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+    load_with(paths, Compile::Now)
+}
+
+/// [`load`], compiling the patterns now or leaving that to [`RuleSet::compile`].
+pub fn load_with(paths: &[PathBuf], compile: Compile) -> Result<RuleSet, Vec<RuleError>> {
     let files = rule_files(paths)?;
     let mut sources = Vec::new();
     let mut errors = Vec::new();
@@ -543,7 +611,7 @@ pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    match parse_sources(&refs) {
+    match parse_sources_with(&refs, compile) {
         Ok(set) if errors.is_empty() => Ok(set),
         Ok(_) => Err(errors),
         Err(mut more) => {
@@ -553,8 +621,16 @@ pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
     }
 }
 
-/// Parses rule files given as `(path, text)` pairs into one set.
+/// Parses rule files given as `(path, text)` pairs into one set, compiling the patterns.
 pub fn parse_sources(sources: &[(&str, &str)]) -> Result<RuleSet, Vec<RuleError>> {
+    parse_sources_with(sources, Compile::Now)
+}
+
+/// [`parse_sources`], compiling the patterns now or leaving that to [`RuleSet::compile`].
+pub fn parse_sources_with(
+    sources: &[(&str, &str)],
+    compile: Compile,
+) -> Result<RuleSet, Vec<RuleError>> {
     let mut set = RuleSet::default();
     let mut errors = Vec::new();
     // Where each id was first defined: (path, text, span).
@@ -600,7 +676,7 @@ pub fn parse_sources(sources: &[(&str, &str)]) -> Result<RuleSet, Vec<RuleError>
                 } else {
                     seen.insert(id.clone(), (path.to_string(), text.to_string(), id_span));
                 }
-                match compile_rule(path, text, rule, rule_span) {
+                match compile_rule(path, text, rule, rule_span, compile) {
                     Ok(r) => set.rules.push(r),
                     Err(mut e) => errors.append(&mut e),
                 }
@@ -787,11 +863,52 @@ pub fn expand_pattern(pattern: &str, kind: Kind) -> String {
     ascii_word_boundaries(pattern).replace("{value}", &grammar)
 }
 
+/// A pattern with `{value}` replaced by a small stand-in for the grammar, `\b` made ASCII:
+/// what [`Compile::Deferred`] checks at load.
+fn probe_pattern(pattern: &str) -> String {
+    ascii_word_boundaries(pattern).replace("{value}", "(?P<value>(?:value))")
+}
+
+/// The rule error for a pattern (at `span`, written `src`) that did not compile.
+fn pattern_error(
+    path: &str,
+    text: &str,
+    span: Range<usize>,
+    src: &str,
+    e: &regex::Error,
+) -> RuleError {
+    match e {
+        regex::Error::CompiledTooBig(_) => RuleError::new(
+            path,
+            text,
+            span,
+            format!(
+                "pattern is too large once compiled (limit {} MiB)",
+                REGEX_SIZE_LIMIT / (1024 * 1024)
+            ),
+        )
+        .help("use fewer or shorter alternations and bounded repeats"),
+        _ => {
+            // Say what is wrong with the pattern as written, not with the grammar-expanded
+            // regex the user never wrote.
+            let probe = src.replace("{value}", "(?:value)");
+            let named = src.replace("{value}", "(?P<value>(?:value))");
+            let why = match (Regex::new(&probe), Regex::new(&named)) {
+                (Err(e), _) | (Ok(_), Err(e)) => e.to_string(),
+                (Ok(_), Ok(_)) => e.to_string(),
+            };
+            RuleError::new(path, text, span, "pattern is not a valid regex".to_string())
+                .help(format!("{why}\n(`{{value}}` is shown as `(?:value)`)"))
+        }
+    }
+}
+
 fn compile_rule(
     path: &str,
     text: &str,
     rule: RuleToml,
     rule_span: Range<usize>,
+    compile: Compile,
 ) -> Result<Rule, Vec<RuleError>> {
     let mut errors = Vec::new();
     let kind = *rule.kind.get_ref();
@@ -817,15 +934,19 @@ fn compile_rule(
     let mut regexes = Vec::new();
     let mut groups: Vec<String> = Vec::new();
     // The patterns' regexes are tens of kilobytes once the grammar is in: compile them in
-    // parallel, then look at the results in order.
+    // parallel, then look at the results in order. Deferred, each pattern is compiled with
+    // a stand-in for the grammar instead, which finds the same syntax errors and groups
+    // (the grammars have no named groups) at a fraction of the cost.
     let compiled: Vec<Option<Result<Regex, regex::Error>>> = rule
         .patterns
         .get_ref()
         .par_iter()
         .map(|p| {
             let src = p.get_ref();
-            (src.matches("{value}").count() == 1)
-                .then(|| build_regex(&expand_pattern(src, kind), REGEX_SIZE_LIMIT))
+            (src.matches("{value}").count() == 1).then(|| match compile {
+                Compile::Now => build_regex(&expand_pattern(src, kind), REGEX_SIZE_LIMIT),
+                Compile::Deferred => build_regex(&probe_pattern(src), REGEX_SIZE_LIMIT),
+            })
         })
         .collect();
     for (p, compiled) in rule.patterns.get_ref().iter().zip(compiled) {
@@ -850,39 +971,11 @@ fn compile_rule(
                         groups.push(name.to_string());
                     }
                 }
-                regexes.push(re);
+                if compile == Compile::Now {
+                    regexes.push(re);
+                }
             }
-            Err(e) => {
-                let err = match &e {
-                    regex::Error::CompiledTooBig(_) => RuleError::new(
-                        path,
-                        text,
-                        p.span(),
-                        format!(
-                            "pattern is too large once compiled (limit {} MiB)",
-                            REGEX_SIZE_LIMIT / (1024 * 1024)
-                        ),
-                    )
-                    .help("use fewer or shorter alternations and bounded repeats"),
-                    _ => {
-                        // Say what is wrong with the pattern as written, not with the
-                        // grammar-expanded regex the user never wrote.
-                        let probe = src.replace("{value}", "(?:value)");
-                        let why = match Regex::new(&probe) {
-                            Err(e) => e.to_string(),
-                            Ok(_) => e.to_string(),
-                        };
-                        RuleError::new(
-                            path,
-                            text,
-                            p.span(),
-                            "pattern is not a valid regex".to_string(),
-                        )
-                        .help(format!("{why}\n(`{{value}}` is shown as `(?:value)`)"))
-                    }
-                };
-                errors.push(err);
-            }
+            Err(e) => errors.push(pattern_error(path, text, p.span(), src, &e)),
         }
     }
     // Subject dimensions: the declared order, else the groups in order of appearance.
@@ -1047,6 +1140,7 @@ fn compile_rule(
         title: rule.title,
         description: rule.description,
         kind,
+        pattern_spans: rule.patterns.get_ref().iter().map(Spanned::span).collect(),
         patterns: rule
             .patterns
             .into_inner()
@@ -1186,5 +1280,104 @@ civilian = ["civilians"]
         );
         let errs = parse(&text).unwrap_err();
         assert!(errs[0].message.contains("too large"), "{errs:?}");
+    }
+
+    fn deferred(text: &str) -> Result<RuleSet, Vec<RuleError>> {
+        parse_sources_with(&[("r.toml", text)], Compile::Deferred)
+    }
+
+    #[test]
+    fn deferred_loading_finds_the_same_problems_but_size() {
+        let bad = [
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['(?P<who>a{value}']\n",
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['no value here']\n",
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['{value}']\nsubject = [\"who\"]\n",
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['{value}']\n[rule.subjects.who]\nk = [\"a\"]\n",
+            "[[rule]]\nid = \"x y\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['(?P<value>x){value}']\n",
+        ];
+        for text in bad {
+            let now = parse(text).unwrap_err();
+            let later = deferred(text).unwrap_err();
+            let show =
+                |e: &[RuleError]| -> Vec<String> { e.iter().map(|e| e.to_string()).collect() };
+            assert_eq!(show(&now), show(&later), "{text}");
+            assert_eq!(
+                now.iter().map(|e| e.help.clone()).collect::<Vec<_>>(),
+                later.iter().map(|e| e.help.clone()).collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn deferred_rules_compile_to_the_same_regexes_and_subjects() {
+        let now = parse(GOOD).unwrap();
+        let mut later = deferred(GOOD).unwrap();
+        assert!(now.is_compiled());
+        assert!(!later.is_compiled());
+        assert!(later.rules[0].regexes.is_empty());
+        let names = |s: &RuleSet| -> Vec<String> {
+            s.rules[0].subjects.iter().map(|d| d.name.clone()).collect()
+        };
+        assert_eq!(names(&now), names(&later));
+        later.compile().unwrap();
+        assert!(later.is_compiled());
+        let sources = |s: &RuleSet| -> Vec<String> {
+            s.rules[0]
+                .regexes
+                .iter()
+                .map(|r| r.as_str().to_string())
+                .collect()
+        };
+        assert_eq!(sources(&now), sources(&later));
+        // Compiling again is a no-op.
+        later.compile().unwrap();
+        assert_eq!(sources(&now), sources(&later));
+    }
+
+    #[test]
+    fn a_deferred_oversized_pattern_is_reported_by_compile_at_its_place() {
+        // Small as written, too large once the grammar is repeated sixty times.
+        let big = r"(?:{value}\s+){1,60}";
+        let text = format!(
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['{big}']\n"
+        );
+        let mut set = deferred(&text).expect("only the size is left to check");
+        let errs = set.compile().unwrap_err();
+        let now = parse(&text).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].to_string(), now[0].to_string());
+        assert_eq!(
+            (errs[0].line, errs[0].span.clone()),
+            (now[0].line, now[0].span.clone())
+        );
+        assert!(!set.is_compiled());
+    }
+
+    #[test]
+    fn the_shipped_rules_load_deferred_with_the_same_subjects() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let now = load(std::slice::from_ref(&dir)).unwrap();
+        let mut later = load_with(&[dir], Compile::Deferred).unwrap();
+        let keys = |s: &RuleSet| -> Vec<(String, Vec<String>)> {
+            s.rules
+                .iter()
+                .map(|r| {
+                    (
+                        r.id.clone(),
+                        r.subjects.iter().map(|d| d.name.clone()).collect(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(keys(&now), keys(&later));
+        later.compile().unwrap();
+        let all = |s: &RuleSet| -> Vec<String> {
+            s.rules
+                .iter()
+                .flat_map(|r| r.regexes.iter().map(|x| x.as_str().to_string()))
+                .collect()
+        };
+        assert_eq!(all(&now), all(&later));
     }
 }

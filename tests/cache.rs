@@ -67,6 +67,88 @@ fn changing_one_article_recomputes_only_it() {
     assert_eq!(stats(&run_in(w.path(), &CHECK)), (5, 0, 0));
 }
 
+/// Whether the run's cache line says the patterns were compiled.
+fn compiled(r: &Run) -> bool {
+    let line = r
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("claimlint: cache:"))
+        .unwrap_or_else(|| panic!("no cache line in {:?}", r.stderr));
+    match line.rsplit("patterns compiled: ").next() {
+        Some("yes") => true,
+        Some("no") => false,
+        other => panic!("no compile note in {line:?}: {other:?}"),
+    }
+}
+
+#[test]
+fn patterns_are_compiled_only_when_an_article_misses_the_cache() {
+    let w = workspace();
+    assert!(
+        compiled(&run_in(w.path(), &CHECK)),
+        "the first run extracts"
+    );
+    let second = run_in(w.path(), &CHECK);
+    assert_eq!(stats(&second), (5, 0, 0));
+    assert!(
+        !compiled(&second),
+        "every article was cached: nothing to compile"
+    );
+    let seed = w.path().join("seeds/002_55eaebadb46f2d73.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    std::fs::write(&seed, format!("{text}\n")).unwrap();
+    let third = run_in(w.path(), &CHECK);
+    assert_eq!(stats(&third), (4, 1, 0));
+    assert!(
+        compiled(&third),
+        "one article to extract: the patterns are needed"
+    );
+}
+
+#[test]
+fn a_rule_too_large_to_compile_is_the_same_error_with_a_cache() {
+    let w = workspace();
+    std::fs::write(
+        w.path().join("rules/big.toml"),
+        "[[rule]]\nid = \"big\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['(?:{value}\\s+){1,60}']\n",
+    )
+    .unwrap();
+    let plain = run_in(w.path(), &["check", "seeds", "--format", "json"]);
+    let cached = run_in(w.path(), &CHECK);
+    assert_eq!(plain.code, 2, "{}", plain.stderr);
+    assert_eq!(cached.code, 2, "{}", cached.stderr);
+    assert!(
+        cached
+            .stderr
+            .contains("pattern is too large once compiled (limit 8 MiB)"),
+        "{}",
+        cached.stderr
+    );
+    assert!(
+        cached.stderr.contains("rules/big.toml:5:"),
+        "{}",
+        cached.stderr
+    );
+    assert_eq!(cached.stdout, "", "nothing was checked");
+    assert_eq!(plain.stderr, cached.stderr);
+}
+
+#[test]
+fn changing_the_configured_hedge_ratios_recomputes_everything() {
+    let w = workspace();
+    let config = w.path().join("claimlint.toml");
+    std::fs::write(&config, "[hedges]\nabout = 0.1\n").unwrap();
+    let first = run_in(w.path(), &CHECK);
+    assert_eq!(stats(&first), (0, 5, 0), "{}", first.stderr);
+    assert_eq!(stats(&run_in(w.path(), &CHECK)), (5, 0, 0));
+    // "about 20%" reads differently now: cached claims would be wrong.
+    std::fs::write(&config, "[hedges]\nabout = 0.01\n").unwrap();
+    let r = run_in(w.path(), &CHECK);
+    assert_eq!(stats(&r), (0, 5, 0), "{}", r.stderr);
+    let plain = run_in(w.path(), &["check", "seeds", "--format", "json"]);
+    assert_eq!(r.stdout, plain.stdout);
+}
+
 #[test]
 fn moving_an_article_reuses_its_entry_under_the_new_path() {
     let w = workspace();
