@@ -439,6 +439,7 @@ fn read_corpus_with(
                         ..Problem::plain(&e.shown, w)
                     });
                 }
+                corpus.warnings.extend(e.notes);
                 corpus.articles += 1;
                 corpus.claims.extend(e.claims);
                 corpus.files.insert(e.shown, e.path);

@@ -11,6 +11,7 @@ use crate::cache::{self, Cache};
 use crate::extract::{self, Claim};
 use crate::prefilter::Prefilter;
 use crate::rules::RuleSet;
+use crate::suppress;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -26,6 +27,8 @@ pub struct Extracted {
     pub claims: Vec<Claim>,
     /// Set when the article was read with a caveat (lossy decoding).
     pub warning: Option<String>,
+    /// Warnings about the article's suppressions (unused, unknown rules: src/suppress.rs).
+    pub notes: Vec<crate::report::Problem>,
 }
 
 /// Extracts the claims of every file in `files` with `rules`, in parallel; `cache`, when
@@ -85,16 +88,28 @@ fn extract_file<'p>(
             // Claims are cached by content, but whether the text may be read at all (and
             // with what warning) depends on this run's options: decide that again, which
             // costs a decode only for the rare file that is not clean UTF-8.
-            let warning = if std::str::from_utf8(&bytes).is_ok() && !bytes.contains(&0) {
-                None
+            let clean = std::str::from_utf8(&bytes).is_ok_and(|t| !t.contains('\0'));
+            // Suppressions are applied after the cache, so they need the text again, but
+            // only when the article has some: a search for `claimlint-` settles that.
+            let has_directives = String::from_utf8_lossy(&bytes).contains("claimlint-");
+            let (warning, applied) = if clean && !has_directives {
+                (None, None)
             } else {
-                article::decode(shown.clone(), bytes, options.encoding)?.warning
+                let loaded = article::decode(shown.clone(), bytes, options.encoding)?;
+                let applied =
+                    has_directives.then(|| suppress::apply(rules, &loaded.article, claims.clone()));
+                (loaded.warning, applied)
+            };
+            let (claims, notes) = match applied {
+                Some(a) => (a.claims, a.notes),
+                None => (claims, Vec::new()),
             };
             return Ok(Extracted {
                 shown,
                 path: path.clone(),
                 claims,
                 warning,
+                notes,
             });
         }
     }
@@ -106,10 +121,13 @@ fn extract_file<'p>(
     if let (Some(c), Some(k)) = (cache, &key) {
         c.put(k, &claims);
     }
+    // The cache keeps every claim; suppressions are the article's, applied on each read.
+    let applied = suppress::apply(rules, &a, claims);
     Ok(Extracted {
         shown,
         path: path.clone(),
-        claims,
+        claims: applied.claims,
         warning,
+        notes: applied.notes,
     })
 }

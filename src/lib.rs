@@ -49,5 +49,6 @@ pub mod fuzzing;
 pub mod prefilter;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod value;
 pub mod walk;

@@ -211,3 +211,79 @@ fn baseline_write_refuses_a_corpus_it_cannot_read_whole() {
     );
     assert!(!d.join("b.toml").exists());
 }
+
+// ---------------------------------------------------------------------------------------
+// Suppressions.
+
+#[test]
+fn suppressed_claims_take_no_part_in_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", "Russian forces control 20% of Ukraine.\n");
+    write(
+        d,
+        "b.md",
+        "Analysts disagree.\n\n\
+         <!-- claimlint-disable-next-line territory.russia-control: a Kremlin claim, quoted -->\n\
+         Russian forces control 17% of Ukraine, Moscow said.\n",
+    );
+    let r = run_rules(d, &["check", "."]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(r.stderr, "");
+    assert!(r.stdout.starts_with("clean:"), "{}", r.stdout);
+    // `claims` leaves it out too.
+    let r = run_rules(d, &["claims", "."]);
+    assert!(!r.stdout.contains("17%"), "{}", r.stdout);
+
+    // A block, and the same through the cache (a hit applies suppressions again).
+    write(
+        d,
+        "b.md",
+        "<!-- claimlint-disable -->\nRussian forces control 17% of Ukraine.\n\
+         <!-- claimlint-enable -->\nRussian forces control 20% of Ukraine.\n",
+    );
+    for _ in 0..2 {
+        let r = run_rules(d, &["check", "a.txt", "b.md", "--cache", "cache"]);
+        assert_eq!(r.code, 0, "{}", r.stdout);
+    }
+
+    // Front matter.
+    write(
+        d,
+        "b.md",
+        "---\ntitle: Moscow's version\nclaimlint-disable: [territory.russia-control]\n---\n\
+         Russian forces control 17% of Ukraine.\n",
+    );
+    let r = run_rules(d, &["check", "a.txt", "b.md"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+
+    // Without the suppression the conflict is there.
+    write(d, "b.md", "Russian forces control 17% of Ukraine.\n");
+    assert_eq!(run_rules(d, &["check", "a.txt", "b.md"]).code, 1);
+}
+
+#[test]
+fn unused_and_unknown_suppressions_are_warnings_at_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.md",
+        "+++\nclaimlint-disable = [\"casualties.toll\"]\n+++\n\
+         <!-- claimlint-disable-next-line territory.russia-contrl -->\n\
+         Russian forces control 20% of Ukraine.\n\
+         <!-- claimlint-disable-next-line territory.russia-control -->\n\
+         Nothing to see here.\n",
+    );
+    let r = run_rules(d, &["check", "a.md"]);
+    assert_eq!(r.code, 0, "warnings do not fail the run: {}", r.stdout);
+    insta::assert_snapshot!("suppression_warnings", r.stderr);
+    // JSON output keeps stdout clean: the warnings are logs on stderr.
+    let r = run_rules(d, &["check", "a.md", "--format", "json"]);
+    assert_eq!(json(&r.stdout)["errors"], serde_json::json!([]));
+    assert!(
+        r.stderr.contains("unknown rule `territory.russia-contrl`"),
+        "{}",
+        r.stderr
+    );
+}
