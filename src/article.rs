@@ -21,6 +21,50 @@ pub struct Meta {
     pub url: Option<String>,
     /// The published date: `published` or, failing that, `date`.
     pub published: Option<Date>,
+    /// Rules suppressed for the whole article: `claimlint-disable = ["rule.id"]`
+    /// (src/suppress.rs).
+    pub disable: Vec<Disabled>,
+}
+
+/// A rule named in the front matter's `claimlint-disable` list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disabled {
+    /// The rule id.
+    pub rule: String,
+    /// Where it is written in the file (the key's line when it cannot be found).
+    pub span: Range<usize>,
+}
+
+/// The front-matter key that suppresses rules for a whole article.
+pub const DISABLE_KEY: &str = "claimlint-disable";
+
+/// The `claimlint-disable` list: `items` as read (`None` for a value that is not a list of
+/// strings), placed by finding each id after the key in the front matter.
+fn disabled(
+    items: Option<Vec<String>>,
+    content: &str,
+    offset: usize,
+    key_span: Range<usize>,
+) -> Result<Vec<Disabled>, FrontMatterError> {
+    let Some(items) = items else {
+        return Err(FrontMatterError {
+            span: key_span,
+            message: format!("`{DISABLE_KEY}` must be a list of rule ids"),
+        });
+    };
+    let from = key_span.start.saturating_sub(offset).min(content.len());
+    Ok(items
+        .into_iter()
+        .map(|rule| {
+            let span = content[from..]
+                .find(rule.as_str())
+                .filter(|_| !rule.is_empty())
+                .map_or(key_span.clone(), |i| {
+                    offset + from + i..offset + from + i + rule.len()
+                });
+            Disabled { rule, span }
+        })
+        .collect())
 }
 
 /// One article, loaded.
@@ -386,6 +430,7 @@ fn build_meta(
         outlet: text("outlet"),
         url: text("url"),
         published: None,
+        disable: Vec::new(),
     };
     for key in ["published", "date"] {
         let Some((value, span)) = get(key) else {
@@ -433,7 +478,20 @@ fn toml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
         offset..offset
     };
     let table = doc.into_inner();
-    build_meta(|key| {
+    let disable = match table.get(DISABLE_KEY) {
+        None => Vec::new(),
+        Some(v) => disabled(
+            v.as_array().and_then(|a| {
+                a.iter()
+                    .map(|x| x.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+            }),
+            content,
+            offset,
+            key_span(DISABLE_KEY),
+        )?,
+    };
+    let meta = build_meta(|key| {
         let v = table.get(key)?;
         let scalar = match v {
             toml::Value::String(s) => Scalar::Text(s.clone()),
@@ -447,7 +505,8 @@ fn toml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
             _ => Scalar::Other,
         };
         Some((scalar, key_span(key)))
-    })
+    })?;
+    Ok(Meta { disable, ..meta })
 }
 
 /// A YAML parser message without its " at line L column C" parts: those count from the
@@ -496,14 +555,28 @@ fn yaml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
         }
         offset..offset
     };
-    build_meta(|key| {
+    let disable = match map.get(DISABLE_KEY) {
+        None => Vec::new(),
+        Some(v) => disabled(
+            v.as_sequence().and_then(|a| {
+                a.iter()
+                    .map(|x| x.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+            }),
+            content,
+            offset,
+            key_span(DISABLE_KEY),
+        )?,
+    };
+    let meta = build_meta(|key| {
         let v = map.get(key)?;
         let scalar = match v {
             serde_norway::Value::String(s) => Scalar::Text(s.clone()),
             _ => Scalar::Other,
         };
         Some((scalar, key_span(key)))
-    })
+    })?;
+    Ok(Meta { disable, ..meta })
 }
 
 #[cfg(test)]
@@ -560,6 +633,34 @@ mod tests {
         assert!(e.to_string().contains("never closed"), "{e}");
         let e = from_text("d.md".into(), "---\n- a\n- b\n---\n".into()).unwrap_err();
         assert!(e.to_string().contains("mapping"), "{e}");
+    }
+
+    #[test]
+    fn claimlint_disable_lists_in_toml_and_yaml() {
+        let text = "+++\nclaimlint-disable = [\"a.b\", \"c\"]\n+++\nBody.\n";
+        let a = from_text("a.md".into(), text.into()).unwrap();
+        let got: Vec<(&str, &str)> = a
+            .meta
+            .disable
+            .iter()
+            .map(|d| (d.rule.as_str(), &text[d.span.clone()]))
+            .collect();
+        assert_eq!(got, [("a.b", "a.b"), ("c", "c")]);
+        let text = "---\ntitle: x\nclaimlint-disable:\n  - a.b\n---\nBody.\n";
+        let a = from_text("a.md".into(), text.into()).unwrap();
+        assert_eq!(a.meta.disable.len(), 1);
+        assert_eq!(line_col(text, a.meta.disable[0].span.start).0, 4);
+        let e = from_text(
+            "a.md".into(),
+            "+++\nclaimlint-disable = \"a.b\"\n+++\n".into(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.md:2:1: bad front matter: `claimlint-disable` must be a list of rule ids"
+        );
+        let e = from_text("a.md".into(), "---\nclaimlint-disable: [1]\n---\n".into()).unwrap_err();
+        assert!(e.to_string().contains("must be a list of rule ids"), "{e}");
     }
 
     #[test]

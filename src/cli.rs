@@ -14,6 +14,8 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod review;
+
 const EXIT_HELP: &str = "\
 Exit status:
   0  nothing at or above the --fail-on level was found
@@ -56,6 +58,12 @@ enum Command {
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
+    },
+    /// Record the findings of a check, so that `check --baseline` reports only new ones.
+    #[command(after_help = EXIT_HELP)]
+    Baseline {
+        #[command(subcommand)]
+        command: review::BaselineCommand,
     },
 }
 
@@ -186,6 +194,8 @@ struct CheckArgs {
     rules: RuleArgs,
     #[command(flatten)]
     read: ReadArgs,
+    #[command(flatten)]
+    baseline: review::CheckBaselineArgs,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
@@ -332,6 +342,7 @@ pub fn main() -> ExitCode {
                 OK
             }
         },
+        Command::Baseline { command } => review::baseline_command(&command),
     })
 }
 
@@ -456,6 +467,7 @@ fn read_corpus_with(
                         ..Problem::plain(&e.shown, w)
                     });
                 }
+                corpus.warnings.extend(e.notes);
                 corpus.articles += 1;
                 corpus.claims.extend(e.claims);
                 corpus.files.insert(e.shown, e.path);
@@ -521,6 +533,10 @@ fn check(args: &CheckArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    let baseline = match review::load_check_baseline(&args.baseline) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
     let cache = match &args.cache {
         Some(dir) => match open_cache(dir, &args.rules.paths(), &rules) {
             Ok(c) => Some(c),
@@ -551,6 +567,7 @@ fn check(args: &CheckArgs) -> u8 {
         }
     }
     let all = claimlint::compare::compare(&rules, &corpus.claims);
+    let all = review::apply_baseline(&args.baseline, baseline.as_ref(), all);
     let fail_on = args
         .fail_on
         .or_else(|| config().and_then(|c| c.fail_on).map(FailOn::from))

@@ -11,6 +11,7 @@ use crate::cache::{self, Cache};
 use crate::extract::{self, Claim};
 use crate::prefilter::Prefilter;
 use crate::rules::{RuleError, RuleSet};
+use crate::suppress;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -26,6 +27,8 @@ pub struct Extracted {
     pub claims: Vec<Claim>,
     /// Set when the article was read with a caveat (lossy decoding).
     pub warning: Option<String>,
+    /// Warnings about the article's suppressions (unused, unknown rules: src/suppress.rs).
+    pub notes: Vec<crate::report::Problem>,
 }
 
 /// Extracts the claims of every file in `files` with `rules`, in parallel; `cache`, when
@@ -54,7 +57,7 @@ pub fn extract_files(
     files
         .par_iter()
         .map(|path| {
-            let r = extract_file(path, options, &engine, cache);
+            let r = extract_file(path, rules, options, &engine, cache);
             on_file();
             r.unwrap_or_else(|| Err(unreachable_engine(path)))
         })
@@ -92,7 +95,7 @@ pub fn extract_files_cached(
     let results: Vec<Option<Result<Extracted, ArticleError>>> = files
         .par_iter()
         .map(|path| {
-            let r = extract_file(path, options, &get, Some(cache));
+            let r = extract_file(path, rules, options, &get, Some(cache));
             on_file();
             r
         })
@@ -135,8 +138,10 @@ fn unreachable_engine(path: &std::path::Path) -> ArticleError {
 type EngineRef<'e> = Option<(&'e RuleSet, &'e Prefilter)>;
 
 /// One file's claims; `None` when it had to be extracted and `engine` gave nothing.
+/// `rules` are the rules' metadata (compiled or not), for suppressions.
 fn extract_file<'e>(
     path: &PathBuf,
+    rules: &RuleSet,
     options: &LoadOptions,
     engine: &(dyn Fn() -> EngineRef<'e> + Sync),
     cache: Option<&Cache>,
@@ -168,19 +173,31 @@ fn extract_file<'e>(
             // Claims are cached by content, but whether the text may be read at all (and
             // with what warning) depends on this run's options: decide that again, which
             // costs a decode only for the rare file that is not clean UTF-8.
-            let warning = if std::str::from_utf8(&bytes).is_ok() && !bytes.contains(&0) {
-                None
+            let clean = std::str::from_utf8(&bytes).is_ok_and(|t| !t.contains('\0'));
+            // Suppressions are applied after the cache, so they need the text again, but
+            // only when the article has some: a search for `claimlint-` settles that.
+            let has_directives = String::from_utf8_lossy(&bytes).contains("claimlint-");
+            let (warning, applied) = if clean && !has_directives {
+                (None, None)
             } else {
-                match article::decode(shown.clone(), bytes, options.encoding) {
-                    Ok(l) => l.warning,
+                let loaded = match article::decode(shown.clone(), bytes, options.encoding) {
+                    Ok(l) => l,
                     Err(e) => return Some(Err(e)),
-                }
+                };
+                let applied =
+                    has_directives.then(|| suppress::apply(rules, &loaded.article, claims.clone()));
+                (loaded.warning, applied)
+            };
+            let (claims, notes) = match applied {
+                Some(a) => (a.claims, a.notes),
+                None => (claims, Vec::new()),
             };
             return Some(Ok(Extracted {
                 shown,
                 path: path.clone(),
                 claims,
                 warning,
+                notes,
             }));
         }
     }
@@ -191,15 +208,18 @@ fn extract_file<'e>(
         Ok(l) => l,
         Err(e) => return Some(Err(e)),
     };
-    let (rules, prefilter) = engine()?;
-    let claims = extract::extract_filtered(rules, Some(prefilter), &a);
+    let (compiled, prefilter) = engine()?;
+    let claims = extract::extract_filtered(compiled, Some(prefilter), &a);
     if let (Some(c), Some(k)) = (cache, &key) {
         c.put(k, &claims);
     }
+    // The cache keeps every claim; suppressions are the article's, applied on each read.
+    let applied = suppress::apply(rules, &a, claims);
     Some(Ok(Extracted {
         shown,
         path: path.clone(),
-        claims,
+        claims: applied.claims,
         warning,
+        notes: applied.notes,
     }))
 }

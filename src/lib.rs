@@ -33,6 +33,7 @@
 )]
 
 pub mod article;
+pub mod baseline;
 pub mod cache;
 pub mod compare;
 pub mod config;
@@ -42,10 +43,12 @@ pub mod examples;
 pub mod explain;
 pub mod extract;
 pub mod finding;
+pub mod fingerprint;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod prefilter;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod value;
 pub mod walk;
