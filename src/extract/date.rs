@@ -14,11 +14,14 @@
 //! - `2022-02-24` (ISO) and `02/24/2022` (US month/day/year; when the first number cannot be
 //!   a month but the second can, as in `24/02/2022`, it is read day/month/year).
 //! - `March 2022`, `March of 2022`, `March, 2022`: the month. `2022` (1000 to 2999 alone):
-//!   the year. `the 1990s`, `1990s`, `1990's`: the decade.
-//! - Parts: `early` = January–April, `mid`/`mid-`/`the middle of` = May–August, `late` =
-//!   September–December of a year; `the start of`/`the beginning of` a year is its January,
-//!   `the end of` its December. Of a month (`early March 2022`, `late March`, `the end of
-//!   March`): days 1–10, 11–20 and 21–end; start = early, end = late. Of a decade
+//!   the year. `the 1990s`, `1990s`, `1990's`: the decade. Years may be written in words
+//!   (`nineteen seventy eight`, `nineteen oh five`, `two thousand and eighteen`; a bare `two
+//!   thousand` only after a comma), after a date or, in the `nineteen ...` form, alone.
+//! - Parts: `early` = January–June, `mid`/`mid-`/`the middle of` = May–August, `late` =
+//!   July–December of a year (the halves, as wide as news uses them); `the start of`/`the
+//!   beginning of` a year is January–April, `the end of` September–December. Of a month
+//!   (`early March 2022`, `late March`, `the end of March`): days 1–15 and 16–end, the
+//!   middle 11–20; start = early, end = late. Of a decade
 //!   (`the early 1990s`): years 0–3, 4–6 and 7–9. The part may apply to `this year`,
 //!   `last month`, `the year` (the published year) and so on.
 //! - `before X` is `(−∞, start of X)` with [`Hedge::LessThan`]; `after X` is
@@ -31,8 +34,8 @@
 //!   months) after `P`. So a date leans to the past, but "January 3" in an article of
 //!   December 20 is the coming January 3. Without `P`: "no year and no published date".
 //! - A month alone (`January`, written with a capital in running text): the most recent such
-//!   month at or before `P`'s month. `last March`: the most recent March strictly before
-//!   `P`'s month; `next March`: the first March strictly after; `this March`: March of
+//!   month at or before `P`'s month. `last March`: March of the previous year (news writes
+//!   "in March" for this year's); `next March`: the first March strictly after; `this March`: March of
 //!   `P.year`.
 //! - `today`, `tonight`, `this morning/afternoon/evening`: `P`; `yesterday`, `last night`:
 //!   the day before; `tomorrow`: the day after.
@@ -138,6 +141,24 @@ fn build_regex() -> String {
     let wdp = format!(r"(?:{weekday},?\s+)?");
     let day = format!(r"{b}[0-9]{{1,2}}(?:st|nd|rd|th)?{b}");
     let year = format!(r"{b}[0-9]{{4}}{b}");
+    // Years in words: "nineteen seventy eight", "nineteen oh five", "twenty twenty",
+    // "two thousand and eighteen" (a bare "two thousand" only after a comma: "March two
+    // thousand people" is a count).
+    let w_units = "one|two|three|four|five|six|seven|eight|nine";
+    let w_teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    let w99 = format!(
+        r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{w_units}))?|{w_teens}|{w_units}){b}"
+    );
+    let w_century = format!(
+        r"\s+(?:hundred(?:\s+(?:and\s+)?{w99})?{b}|(?:zero|oh)\s+(?:{w_units}){b}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{w_units}))?{b}|(?:{w_teens}){b})"
+    );
+    let teen_year = format!(
+        r"{b}(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen){w_century}"
+    );
+    let wyear = format!(
+        r"(?:{teen_year}|{b}twenty{w_century}|{b}(?:one|two)\s+thousand\s+(?:and\s+)?{w99})"
+    );
+    let yr = format!(r"(?:{year}|{wyear})");
     let the = format!(r"(?:{b}the\s+)?");
 
     let mdy = format!(r"{wdp}{month}\s*{day}(?:\s*,\s*|\s+){year}");
@@ -145,7 +166,7 @@ fn build_regex() -> String {
     let iso = format!(r"{b}[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{b}");
     let us = format!(r"{b}[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}{b}");
     let decade = format!(r"{b}[12][0-9]{{2}}0['’]?s{b}");
-    let my = format!(r"{month}(?:\s+of)?,?\s+{year}");
+    let my = format!(r"{month}(?:\s+of)?,?\s+{yr}");
     let md = format!(r"{wdp}{month}\s*{day}");
     let dm = format!(r"{wdp}{the}{day}(?:\s+of)?\s+{month}");
     let rel_grain = format!(r"{b}(?:this|last|next|the)\s+(?:year|month|week){b}");
@@ -188,9 +209,9 @@ fn build_regex() -> String {
         r"{b}[12][0-9]{{3}}\s*[-/.]\s*[0-9]{{1,2}}{b}|{b}[0-9]{{1,2}}\s*[-/]\s*[12][0-9]{{3}}{b}|{b}[12][0-9]{{3}}\s*,?\s*{month}|{month}\s*,\s*[12][0-9]{{3}}{b}|{month}\s+(?:this|next|last)\s+year{b}"
     );
     let md_words =
-        format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){year})?");
+        format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){yr})?");
     let dm_words = format!(
-        r"{wdp}{the}(?:{day}|{ord_word})\.?(?:\s*-\s*|\s+of\s+|\s+){month},?(?:\s+of)?(?:\s+{year})?"
+        r"{wdp}{the}(?:{day}|{ord_word})\.?(?:\s*-\s*|\s+of\s+|\s+){month}(?:,\s*(?:one|two)\s+thousand{b}|,?(?:\s+of)?(?:\s+{yr})?)"
     );
     let the_day = format!(
         r"(?:{weekday}\s+)?{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+of\s+{rel_m})?|{day}\s+of\s+{rel_m}"
@@ -211,7 +232,7 @@ fn build_regex() -> String {
         r"(?:{num}|{few}|{b}an?{b})\s+{grain}\s+(?:from\s+(?:now|today|tomorrow)|after\s+(?:today|tomorrow)|before\s+(?:today|yesterday)|hence){b}|{few}\s+{grain}\s+ago{b}"
     );
     let quarter = format!(
-        r"(?:{b}the\s+)?{b}(?:first|second|third|fourth)\s+quarter(?:\s+of)?\s+(?:{year}|{b}(?:this|next|last)\s+year{b})|{year}\s+the\s+(?:first|second|third|fourth)\s+quarter{b}|{b}[qh][1-4]\s*(?:{year}|{b}(?:this|next|last)\s+year{b})?|{b}[12][0-9]{{3}}\s*[qh][1-4]{b}"
+        r"(?:{b}the\s+)?{b}(?:first|second|third|fourth)\s+quarter(?:\s+of)?\s+(?:{yr}|{b}(?:this|next|last)\s+year{b})|{year}\s+the\s+(?:first|second|third|fourth)\s+quarter{b}|{b}[qh][1-4]\s*(?:{year}|{b}(?:this|next|last)\s+year{b})?|{b}[12][0-9]{{3}}\s*[qh][1-4]{b}"
     );
     let rest_of =
         format!(r"{b}rest\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)?(?:week|month|year){b}");
@@ -229,10 +250,10 @@ fn build_regex() -> String {
     );
     let sep = format!(r"\s*(?:[-–]|{b}(?:to|till|until|through|and){b})\s*");
     let range = format!(
-        r"(?:{b}(?:from|between)\s+)?{sp}{sep}{sp}|{b}(?:from|between)\s+(?:{sp}|{year}){sep}(?:{sp}|{year})|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:of\s+)?(?:{rel_m}|{month}(?:,?\s+{year})?))?)"
+        r"(?:{b}(?:from|between)\s+)?{sp}{sep}{sp}|{b}(?:from|between)\s+(?:{sp}|{year}){sep}(?:{sp}|{year})|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:of\s+)?(?:{rel_m}|{month}(?:,?\s+{yr})?))?)"
     );
     let point = format!(
-        r"(?:{range}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{the_day}|{md}|{dm}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year})"
+        r"(?:{range}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{the_day}|{md}|{dm}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year}|{teen_year})"
     );
 
     let hedge = format!(
@@ -549,10 +570,67 @@ fn month_word<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(u8, &'t [Tok<'a>])> {
     }
 }
 
-/// A four-digit year closing the text.
+/// A four-digit year closing the text, or a year in words ([`word_year`]).
 fn final_year(t: &[Tok<'_>]) -> Option<i32> {
     match t {
         [N(y)] if y.len() == 4 => y.parse().ok(),
+        _ => match word_year(t)? {
+            (y, []) => Some(y),
+            _ => None,
+        },
+    }
+}
+
+/// A number from one to ninety-nine in words: `seven`, `seventeen`, `seventy-eight`.
+fn words_below_100<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(u32, &'t [Tok<'a>])> {
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let [W(w), rest @ ..] = t else { return None };
+    if let Some(n) = cardinal_of(w) {
+        return Some((n, rest));
+    }
+    let tens = (TENS.iter().position(|s| s == w)? as u32 + 2) * 10;
+    if let [W(u), tail @ ..] = skip(rest, P('-')) {
+        if let Some(k @ 1..=9) = cardinal_of(u) {
+            return Some((tens + k, tail));
+        }
+    }
+    Some((tens, rest))
+}
+
+/// A year in words: `nineteen seventy eight`, `nineteen oh five`, `nineteen hundred`,
+/// `twenty twenty`, `two thousand`, `two thousand and eighteen`.
+fn word_year<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(i32, &'t [Tok<'a>])> {
+    match t {
+        [W(k @ ("one" | "two")), W("thousand"), rest @ ..] => {
+            let base = if *k == "one" { 1000 } else { 2000 };
+            match words_below_100(skip(rest, W("and"))) {
+                Some((n, tail)) => Some((base + n as i32, tail)),
+                None => Some((base, rest)),
+            }
+        }
+        [W(c), rest @ ..] => {
+            let century = match cardinal_of(c) {
+                Some(n @ 11..=19) => n as i32 * 100,
+                _ if *c == "twenty" => 2000,
+                _ => return None,
+            };
+            match rest {
+                [W("hundred"), tail @ ..] => match words_below_100(skip(tail, W("and"))) {
+                    Some((n, tail)) => Some((century + n as i32, tail)),
+                    None => Some((century, tail)),
+                },
+                [W("zero" | "oh"), W(u), tail @ ..] => {
+                    let k = cardinal_of(u).filter(|k| *k <= 9)?;
+                    Some((century + k as i32, tail))
+                }
+                _ => {
+                    let (n, tail) = words_below_100(rest)?;
+                    (n >= 10).then_some((century + n as i32, tail))
+                }
+            }
+        }
         _ => None,
     }
 }
@@ -668,12 +746,13 @@ fn part_of(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
 fn part_span(part: Part, s: Span) -> Option<Span> {
     match s {
         Span::Year(y) => {
+            // Early and late are halves; the start and the end are the outer thirds.
             let (m0, m1) = match part {
-                Part::Early => (1, 4),
+                Part::Early => (1, 6),
                 Part::Mid => (5, 8),
-                Part::Late => (9, 12),
-                Part::Start => return Some(Span::Month(y, 1)),
-                Part::End => return Some(Span::Month(y, 12)),
+                Part::Late => (7, 12),
+                Part::Start => (1, 4),
+                Part::End => (9, 12),
             };
             Some(Span::Days(
                 Span::Month(y, m0).bounds().0,
@@ -682,10 +761,11 @@ fn part_span(part: Part, s: Span) -> Option<Span> {
         }
         Span::Month(..) => {
             let (first, end) = s.bounds();
+            // Halves: days 1-15 and 16 to the end; the middle is days 11-20.
             let (a, b) = match part {
-                Part::Early | Part::Start => (first, first + 10),
+                Part::Early | Part::Start => (first, first + 15),
                 Part::Mid => (first + 10, first + 20),
-                Part::Late | Part::End => (first + 20, end),
+                Part::Late | Part::End => (first + 15, end),
             };
             Some(Span::Days(a, b))
         }
@@ -813,7 +893,6 @@ fn resolve_rel(form: Rel, p: Date) -> Span {
         Rel::MonthName(which, m) => {
             let year = match which {
                 Which::Plain if m <= p.month => p.year,
-                Which::Last if m < p.month => p.year,
                 Which::Plain | Which::Last => p.year - 1,
                 Which::This => p.year,
                 Which::Next if m > p.month => p.year,
@@ -1170,11 +1249,16 @@ fn shifted(from: Date, n: f64, unit: DUnit) -> Option<Date> {
 /// "A few" units: between two and five.
 const FEW: (f64, f64) = (2.0, 5.0);
 
+/// "A few" as one figure, in exact mode: three.
+const FEW_POINT: f64 = 3.0;
+
 /// An amount, or `few` / `a few` (read as the most, five; callers that need the span use
-/// [`FEW`]).
-fn amount_or_few<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(f64, &'t [Tok<'a>])> {
+/// [`FEW`]; in exact mode, where figures are points, three).
+fn amount_or_few<'t, 'a>(t: &'t [Tok<'a>], exact: bool) -> Option<(f64, &'t [Tok<'a>])> {
     match t {
-        [W("a"), W("few"), rest @ ..] | [W("few"), rest @ ..] => Some((FEW.1, rest)),
+        [W("a"), W("few"), rest @ ..] | [W("few"), rest @ ..] => {
+            Some((if exact { FEW_POINT } else { FEW.1 }, rest))
+        }
         _ => amount(t),
     }
 }
@@ -1184,7 +1268,7 @@ fn amount_or_few<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(f64, &'t [Tok<'a>])> {
 fn counted(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     let mut parts = Vec::new();
     let mut rest = t;
-    while let Some((n, tail)) = amount_or_few(rest) {
+    while let Some((n, tail)) = amount_or_few(rest, cx.exact) {
         let [W(u), tail @ ..] = tail else { break };
         let Some((unit, _)) = dunit(u) else { break };
         parts.push((n, unit));
@@ -1209,7 +1293,7 @@ fn counted(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
         Ok(p) => p,
         Err(e) => return Some(Err(e)),
     };
-    if few {
+    if few && !cx.exact {
         // "A few" is vague: two to five units.
         let [(_, unit)] = parts.as_slice() else {
             return None;
@@ -1232,7 +1316,6 @@ fn counted(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
 fn quarter(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     let year_of_rest = |rest: &[Tok<'_>]| -> Option<Result<i32, String>> {
         match rest {
-            [N(y)] if y.len() == 4 => Some(Ok(y.parse().ok()?)),
             [W(which @ ("this" | "next" | "last")), W("year")] => {
                 let k = match *which {
                     "last" => -1,
@@ -1241,7 +1324,7 @@ fn quarter(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
                 };
                 Some(anchor(cx, NO_PUBLISHED).map(|p| p.year + k))
             }
-            _ => None,
+            _ => Some(Ok(final_year(rest)?)),
         }
     };
     // (months per part, part from 1, year)
@@ -1390,7 +1473,7 @@ fn counted_period(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     let forward = matches!(*which, "next" | "upcoming");
     let (n, rest) = match rest {
         [W("decade")] => (1.0, rest),
-        _ => amount_or_few(rest)?,
+        _ => amount_or_few(rest, cx.exact)?,
     };
     let [W(u)] = rest else { return None };
     let p = match anchor(cx, NO_PUBLISHED) {
@@ -1990,28 +2073,30 @@ mod tests {
     #[test]
     fn parts_of_years_months_and_decades() {
         let p = none();
-        assert_eq!(days("early 2024", &p), "2024-01-01..2024-04-30");
+        assert_eq!(days("early 2024", &p), "2024-01-01..2024-06-30");
         assert_eq!(days("mid-2024", &p), "2024-05-01..2024-08-31");
         assert_eq!(days("mid 2024", &p), "2024-05-01..2024-08-31");
         assert_eq!(days("the middle of 2024", &p), "2024-05-01..2024-08-31");
-        assert_eq!(days("late 2024", &p), "2024-09-01..2024-12-31");
-        assert_eq!(days("the end of 2024", &p), "2024-12");
-        assert_eq!(days("end of 2024", &p), "2024-12");
-        assert_eq!(days("the start of 2024", &p), "2024-01");
-        assert_eq!(days("the beginning of 2024", &p), "2024-01");
-        assert_eq!(days("early March 2022", &p), "2022-03-01..2022-03-10");
+        assert_eq!(days("late 2024", &p), "2024-07-01..2024-12-31");
+        assert_eq!(days("the end of 2024", &p), "2024-09-01..2024-12-31");
+        assert_eq!(days("end of 2024", &p), "2024-09-01..2024-12-31");
+        assert_eq!(days("the start of 2024", &p), "2024-01-01..2024-04-30");
+        assert_eq!(days("the beginning of 2024", &p), "2024-01-01..2024-04-30");
+        assert_eq!(days("early March 2022", &p), "2022-03-01..2022-03-15");
         assert_eq!(days("mid-March 2022", &p), "2022-03-11..2022-03-20");
-        assert_eq!(days("late February 2024", &p), "2024-02-21..2024-02-29");
-        assert_eq!(days("the end of March 2022", &p), "2022-03-21..2022-03-31");
+        assert_eq!(days("late February 2024", &p), "2024-02-16..2024-02-29");
+        assert_eq!(days("the end of March 2022", &p), "2022-03-16..2022-03-31");
         assert_eq!(days("the early 1990s", &p), "1990-01-01..1993-12-31");
         assert_eq!(days("the mid-1990s", &p), "1994-01-01..1996-12-31");
         assert_eq!(days("the late 1990s", &p), "1997-01-01..1999-12-31");
         let c = cx();
-        assert_eq!(days("the end of the year", &c), "2026-12");
-        assert_eq!(days("the end of this year", &c), "2026-12");
-        assert_eq!(days("early last year", &c), "2025-01-01..2025-04-30");
-        assert_eq!(days("late January", &c), "2026-01-21..2026-01-31");
-        assert_eq!(days("the end of last month", &c), "2026-01-21..2026-01-31");
+        assert_eq!(days("the end of the year", &c), "2026-09-01..2026-12-31");
+        assert_eq!(days("the end of this year", &c), "2026-09-01..2026-12-31");
+        assert_eq!(days("late this year", &c), "2026-07-01..2026-12-31");
+        assert_eq!(days("early next month", &c), "2026-03-01..2026-03-15");
+        assert_eq!(days("early last year", &c), "2025-01-01..2025-06-30");
+        assert_eq!(days("late January", &c), "2026-01-16..2026-01-31");
+        assert_eq!(days("the end of last month", &c), "2026-01-16..2026-01-31");
         assert_eq!(err("the end of the year", &p), NO_PUBLISHED);
         assert_eq!(err("late January", &p), NO_YEAR);
         assert!(DateGrammar.parse("early Monday", &c).is_none());
@@ -2161,7 +2246,10 @@ mod tests {
         assert_eq!(days("February", &c), "2026-02");
         assert_eq!(days("March", &c), "2025-03");
         assert_eq!(days("December", &c), "2025-12");
-        assert_eq!(days("last January", &c), "2026-01");
+        // "last" with a month name is that month of the previous year: news writes "in
+        // January" for this year's.
+        assert_eq!(days("last January", &c), "2025-01");
+        assert_eq!(days("last September", &published(2026, 11, 7)), "2025-09");
         assert_eq!(days("last February", &c), "2025-02");
         assert_eq!(days("next March", &c), "2026-03");
         assert_eq!(days("next February", &c), "2027-02");
@@ -2379,6 +2467,49 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(days(text, &c), want, "{text}");
         }
+    }
+
+    #[test]
+    fn years_in_words() {
+        let p = none();
+        let cases = [
+            ("March 3, nineteen eighty four", "1984-03-03"),
+            ("the fifth of June, two thousand", "2000-06-05"),
+            ("July the fourth nineteen oh five", "1905-07-04"),
+            ("April of two thousand and twelve", "2012-04"),
+            ("nineteen forty five", "1945"),
+            ("nineteen hundred", "1900"),
+            (
+                "the second quarter of twenty twenty",
+                "2020-04-01..2020-06-30",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(days(text, &p), want, "{text}");
+            assert_eq!(
+                find(&format!("signed on {text} in Geneva")),
+                Some(text),
+                "{text}"
+            );
+        }
+        // A bare "two thousand" after a month is a count, not a year.
+        assert_eq!(
+            find("On 5 March two thousand people marched"),
+            Some("5 March")
+        );
+        assert_eq!(find("some two thousand troops"), None);
+    }
+
+    #[test]
+    fn a_few_is_three_in_exact_mode() {
+        let exact = ParseContext {
+            exact: true,
+            ..cx()
+        };
+        assert_eq!(days("a few days ago", &exact), "2026-02-02");
+        assert_eq!(days("few months ago", &exact), "2025-11-05");
+        assert_eq!(days("the past few days", &exact), "2026-02-02..2026-02-04");
+        assert_eq!(days("the past few days", &cx()), "2026-01-31..2026-02-04");
     }
 
     #[test]
