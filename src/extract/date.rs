@@ -66,6 +66,13 @@
 //!   `(−∞, C]`. `less than`/`under` ([`Hedge::LessThan`]): `(C, P]`. `just over`
 //!   ([`Hedge::JustOver`]): the duration is in `(d, d·(1+r)]`.
 //!
+//! - Counted forward ([`ahead`]): `in three weeks` is the day three weeks after `P`;
+//!   `within five days`, `within the next two weeks`, `less than two weeks from today`: from
+//!   `P` to that day (excluded); `more than two weeks after today`: from the day after it on;
+//!   `a week starting tomorrow`, `two weeks starting May 20`: from that day, that long;
+//!   `two Sundays from now`. `two days later` is found and left unresolved: news counts it
+//!   from an event in the text.
+//!
 //! Durations longer than about 8,000 years, impossible dates ("February 30, 2022 does not
 //! exist") and published dates outside the calendar's range give an `Err` reason; text that
 //! is not one of the forms above gives `None`. Parsing never panics.
@@ -231,6 +238,14 @@ fn build_regex() -> String {
     let forward = format!(
         r"(?:{num}|{few}|{b}an?{b})\s+{grain}\s+(?:from\s+(?:now|today|tomorrow)|after\s+(?:today|tomorrow)|before\s+(?:today|yesterday)|hence){b}|{few}\s+{grain}\s+ago{b}"
     );
+    // Spans counted from the published date or from a day: "in three weeks", "within five
+    // days", "less than two weeks from today", "a week starting tomorrow", "two days later".
+    let dur_part = format!(r"(?:{num}|{few}|{b}an?{b})\s+{grain}{b}");
+    let dur = format!(r"{dur_part}(?:,?\s+(?:and\s+)?{dur_part})*");
+    let weekdays = format!(r"{b}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?{b}");
+    let counted_from = format!(
+        r"{b}(?:within|less\s+than|more\s+than)\s+(?:the\s+)?(?:(?:next|upcoming|coming)\s+)?{dur}(?:\s+(?:(?:from|after)\s+(?:now|today|tomorrow)|before\s+(?:today|yesterday)){b})?|{b}in\s+{dur}|{dur}\s+(?:later{b}|starting\s+(?:(?:from|on)\s+)?(?:{rel}|{rel_wd}|{md}|{dm}|{weekday}))|(?:{num}|{b}an?{b})\s+{weekdays}\s+from\s+(?:now|today){b}"
+    );
     let quarter = format!(
         r"(?:{b}the\s+)?{b}(?:first|second|third|fourth)\s+quarter(?:\s+of)?\s+(?:{yr}|{b}(?:this|next|last)\s+year{b})|{year}\s+the\s+(?:first|second|third|fourth)\s+quarter{b}|{b}[qh][1-4]\s*(?:{year}|{b}(?:this|next|last)\s+year{b})?|{b}[12][0-9]{{3}}\s*[qh][1-4]{b}"
     );
@@ -253,7 +268,7 @@ fn build_regex() -> String {
         r"(?:{b}(?:from|between)\s+)?{sp}{sep}{sp}|{b}(?:from|between)\s+(?:{sp}|{year}){sep}(?:{sp}|{year})|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:of\s+)?(?:{rel_m}|{month}(?:,?\s+{yr})?))?)"
     );
     let point = format!(
-        r"(?:{range}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{the_day}|{md}|{dm}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year}|{teen_year})"
+        r"(?:{counted_from}|{range}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{the_day}|{md}|{dm}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year}|{teen_year})"
     );
 
     let hedge = format!(
@@ -491,6 +506,9 @@ fn parse_tokens(
     let (hedge, rest) = duration_hedge(t);
     if let Some((n, unit)) = duration(rest) {
         return Some((resolve_duration(n, unit, hedge, cx), hedge));
+    }
+    if let Some(found) = ahead(t, cx) {
+        return Some(found);
     }
     if hedge.is_some() {
         return None;
@@ -1574,6 +1592,139 @@ fn join(a: Span, b: Span) -> Res {
     Ok(Span::Days(start, end))
 }
 
+/// How a span of time counted from a day is bounded.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Ahead {
+    /// `in three weeks`: the day it ends.
+    In,
+    /// `within five days`, `less than two weeks from today`: from the day to the end.
+    Within,
+    /// `more than two weeks after today`: after the end.
+    More,
+    /// `three days starting from next Monday`: from the day, that long.
+    Starting,
+}
+
+/// `in three weeks`, `within five days`, `within the next 5 years 1 month 12 days`, `less
+/// than two weeks from today`, `more than three days before yesterday`, `a week starting
+/// tomorrow`, `two weeks starting May 20`, `two Sundays from now`; `two days later` is read
+/// but left unresolved (news counts it from an event in the text).
+fn ahead(t: &[Tok<'_>], cx: &ParseContext) -> Option<(Result<Interval, String>, Option<Hedge>)> {
+    let (kind, rest) = match t {
+        [W("in"), r @ ..] => (Some(Ahead::In), r),
+        [W("within"), r @ ..] | [W("less"), W("than"), r @ ..] => (Some(Ahead::Within), r),
+        [W("more"), W("than"), r @ ..] => (Some(Ahead::More), r),
+        r => (None, r),
+    };
+    let rest = skip(rest, W("the"));
+    let rest = match rest {
+        [W("next" | "upcoming" | "coming"), r @ ..] if kind == Some(Ahead::Within) => r,
+        r => r,
+    };
+    // Weekdays counted: "two Sundays from now".
+    if let (None, Some((n, [W(w), W("from"), W("now" | "today")]))) = (kind, amount(rest)) {
+        let wd = weekday_of(w.strip_suffix('s').unwrap_or(w))?;
+        if !(1.0..=100.0).contains(&n) || n.fract() != 0.0 {
+            return None;
+        }
+        let value = anchor(cx, NO_PUBLISHED).map(|p| {
+            let w0 = i64::from(p.weekday());
+            let first = (i64::from(wd) - w0 - 1).rem_euclid(7) + 1;
+            day_interval(p.add_days(first + 7 * (n as i64 - 1)))
+        });
+        return Some((value, None));
+    }
+    let mut parts = Vec::new();
+    let mut tail = rest;
+    while let Some((n, after)) = amount_or_few(tail, cx.exact) {
+        let [W(u), after @ ..] = after else { break };
+        let Some((unit, _)) = dunit(u) else { break };
+        parts.push((n, unit));
+        tail = skip(skip(after, P(',')), W("and"));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    // (direction, days after the published date the count starts from, or a date)
+    let (kind, sign, start): (Ahead, f64, Option<Res>) = match (kind, tail) {
+        (Some(Ahead::In), []) => (Ahead::In, 1.0, None),
+        (Some(Ahead::Within), []) => (Ahead::Within, 1.0, None),
+        (Some(k @ (Ahead::Within | Ahead::More)), [W(dir), W(from)]) => {
+            let sign = match *dir {
+                "from" | "after" => 1.0,
+                "before" => -1.0,
+                _ => return None,
+            };
+            let base = match (*dir, *from) {
+                ("from", "now" | "today") | ("after" | "before", "today") => 0,
+                ("from" | "after", "tomorrow") => 1,
+                ("before", "yesterday") => -1,
+                _ => return None,
+            };
+            (
+                k,
+                sign,
+                Some(anchor(cx, NO_PUBLISHED).map(|p| Span::Day(p.add_days(base)))),
+            )
+        }
+        (None, [W("later")]) => {
+            return Some((
+                Err("counted from an event in the text, not the published date".into()),
+                None,
+            ))
+        }
+        (None, [W("starting"), date @ ..]) => {
+            let date = match date {
+                [W("from" | "on"), d @ ..] => d,
+                d => d,
+            };
+            (Ahead::Starting, 1.0, Some(point(date, cx)?))
+        }
+        _ => return None,
+    };
+    let from = match start {
+        Some(Ok(span)) => Ok(Date::from_days(span.bounds().0)),
+        Some(Err(e)) => Err(e),
+        None => anchor(cx, NO_PUBLISHED),
+    };
+    let from = match from {
+        Ok(d) => d,
+        Err(e) => return Some((Err(e), None)),
+    };
+    let mut end = from;
+    for (n, unit) in parts {
+        end = shifted(end, sign * n, unit)?;
+    }
+    let (f, e) = (from.days() as f64, end.days() as f64);
+    let value = match kind {
+        Ahead::In => (day_interval(end), None),
+        Ahead::Within | Ahead::Starting if sign > 0.0 => (
+            Interval::half_open(f, e),
+            (kind == Ahead::Within).then_some(Hedge::LessThan),
+        ),
+        Ahead::Within => (Interval::half_open(e + 1.0, f + 1.0), Some(Hedge::LessThan)),
+        Ahead::More if sign > 0.0 => (
+            Interval {
+                lo: Bound::Closed(e + 1.0),
+                hi: Bound::Unbounded,
+            },
+            Some(Hedge::MoreThan),
+        ),
+        Ahead::More => (
+            Interval {
+                lo: Bound::Unbounded,
+                hi: Bound::Open(e),
+            },
+            Some(Hedge::MoreThan),
+        ),
+        Ahead::Starting => return None,
+    };
+    if value.0.is_empty() {
+        return None;
+    }
+    Some((Ok(value.0), value.1))
+}
+
 /// The forms above, tried in turn.
 fn more(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     numeric(t, cx)
@@ -2134,7 +2285,7 @@ mod tests {
         assert_eq!(days("January", &c), "2026-01");
         assert_eq!(days("in January", &c), "2026-01");
         assert_eq!(days("in 2022", &c), "2022");
-        assert!(DateGrammar.parse("in two weeks", &c).is_none());
+        assert_eq!(days("in two weeks", &c), "2026-02-19");
     }
 
     #[test]
@@ -2311,7 +2462,6 @@ mod tests {
             "four-year lows",
             "three days on",
             "four years",
-            "four years later",
             "four years from the start",
             "four-years",
         ] {
@@ -2498,6 +2648,58 @@ mod tests {
             Some("5 March")
         );
         assert_eq!(find("some two thousand troops"), None);
+    }
+
+    #[test]
+    fn spans_counted_from_the_published_date_or_a_day() {
+        let c = cx(); // Thursday, February 5, 2026
+        let cases = [
+            ("in three weeks", "2026-02-26"),
+            ("in a month", "2026-03-05"),
+            ("within 10 days", "2026-02-05..2026-02-14"),
+            ("within the next two weeks", "2026-02-05..2026-02-18"),
+            ("within 1 year 2 months", "2026-02-05..2027-04-04"),
+            ("less than a week from today", "2026-02-05..2026-02-11"),
+            (
+                "less than two days after tomorrow",
+                "2026-02-06..2026-02-07",
+            ),
+            ("more than two weeks after today", "2026-02-20.."),
+            ("more than three days before yesterday", "..2026-01-31"),
+            ("a week starting tomorrow", "2026-02-06..2026-02-12"),
+            (
+                "ten days starting from next Monday",
+                "2026-02-09..2026-02-18",
+            ),
+            ("two weeks starting March 2", "2026-03-02..2026-03-15"),
+            ("two Sundays from now", "2026-02-15"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(days(text, &c), want, "{text}");
+            assert_eq!(
+                find(&format!("aid will arrive {text}, he said")),
+                Some(text),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            hedge("more than two weeks after today"),
+            Some(Hedge::MoreThan)
+        );
+        assert_eq!(err("within 10 days", &none()), NO_PUBLISHED);
+        // Counted from an event in the text: found, never resolved.
+        assert_eq!(
+            find("Two days later, talks resumed"),
+            Some("Two days later")
+        );
+        assert_eq!(
+            err("two days later", &c),
+            "counted from an event in the text, not the published date"
+        );
+        assert_eq!(
+            err("1 year 3 days later", &c),
+            "counted from an event in the text, not the published date"
+        );
     }
 
     #[test]
