@@ -30,7 +30,9 @@
 //!   litres, km/h, °C); the peer's "Ton" is read as claimlint reads "ton": 1,000 kg.
 //! - A date passes when it is the peer's past or future resolution (the peer gives both;
 //!   claimlint picks one by its own rules). A period's ends may differ by one day (the
-//!   peer's end days are exclusive in some forms and inclusive in others).
+//!   peer's end days are exclusive in some forms and inclusive in others). A period the
+//!   peer gives one end of ("more than 2 weeks after today": a start date only) is open at
+//!   the other.
 //! - Expected results with no value (a unit named with no figure, "fahrenheit" in "convert
 //!   10 celsius to fahrenheit"; a season with no resolution) are not compared: claimlint
 //!   reads values only. Their number is printed.
@@ -127,8 +129,8 @@ enum Want {
     Range(Option<(f64, bool)>, Option<(f64, bool)>),
     /// One day: any of these day numbers.
     Day(Vec<i64>),
-    /// A span of days `[start, end)`: any of these.
-    Days(Vec<(i64, i64)>),
+    /// A span of days `[start, end)`, an end `None` when open: any of these.
+    Days(Vec<(Option<i64>, Option<i64>)>),
     /// A date the peer says does not exist.
     Invalid,
     /// Only the span matters (extractor files).
@@ -409,11 +411,15 @@ fn matches_one(input: &str, e: &Expected, f: &Found) -> bool {
         }
         Want::Range(lo, hi) => range_matches(iv, *lo, *hi),
         Want::Day(days) => days.iter().any(|d| day_span(iv) == Some((*d, *d + 1))),
-        Want::Days(spans) => day_span(iv).is_some_and(|(a, b)| {
-            spans
-                .iter()
-                .any(|(s, t)| (a - s).abs() <= 1 && (b - t).abs() <= 1)
-        }),
+        Want::Days(spans) => {
+            let (a, b) = day_ends(iv);
+            let near = |x: Option<i64>, y: Option<i64>| match (x, y) {
+                (Some(x), Some(y)) => (x - y).abs() <= 1,
+                (None, None) => true,
+                _ => false,
+            };
+            spans.iter().any(|(s, t)| near(a, *s) && near(b, *t))
+        }
         Want::Invalid | Want::Span => false,
     }
 }
@@ -451,17 +457,26 @@ fn range_matches(iv: &Interval, lo: Option<(f64, bool)>, hi: Option<(f64, bool)>
 
 /// Whole days `[first, end)` of an interval of day numbers.
 fn day_span(iv: &Interval) -> Option<(i64, i64)> {
+    match day_ends(iv) {
+        (Some(a), Some(b)) => Some((a, b)),
+        _ => None,
+    }
+}
+
+/// The first whole day and the end (exclusive) of an interval of day numbers, `None` where
+/// it is unbounded.
+fn day_ends(iv: &Interval) -> (Option<i64>, Option<i64>) {
     let a = match iv.lo {
-        Bound::Closed(x) => x.ceil() as i64,
-        Bound::Open(x) => x.floor() as i64 + 1,
-        Bound::Unbounded => return None,
+        Bound::Closed(x) => Some(x.ceil() as i64),
+        Bound::Open(x) => Some(x.floor() as i64 + 1),
+        Bound::Unbounded => None,
     };
     let b = match iv.hi {
-        Bound::Open(x) => x.ceil() as i64,
-        Bound::Closed(x) => x.floor() as i64 + 1,
-        Bound::Unbounded => return None,
+        Bound::Open(x) => Some(x.ceil() as i64),
+        Bound::Closed(x) => Some(x.floor() as i64 + 1),
+        Bound::Unbounded => None,
     };
-    Some((a, b))
+    (a, b)
 }
 
 fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
@@ -537,13 +552,14 @@ fn expect(r: &Value, spec: Spec) -> Result<Expected, Unreadable> {
             }
         }
         Spec::DatePeriod => {
-            let spans: Vec<(i64, i64)> = ["/PastResolution", "/FutureResolution"]
+            // One-sided periods ("more than 2 weeks after today") give one end only.
+            let spans: Vec<(Option<i64>, Option<i64>)> = ["/PastResolution", "/FutureResolution"]
                 .iter()
                 .filter_map(|p| {
                     let r = value.pointer(p)?;
-                    let a = Date::parse_iso(str_at(r, "startDate")?)?;
-                    let b = Date::parse_iso(str_at(r, "endDate")?)?;
-                    Some((a.days(), b.days()))
+                    let end = |k: &str| str_at(r, k).and_then(Date::parse_iso).map(Date::days);
+                    let (a, b) = (end("startDate"), end("endDate"));
+                    (a.is_some() || b.is_some()).then_some((a, b))
                 })
                 .collect();
             if spans.is_empty() {

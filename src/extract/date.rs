@@ -9,16 +9,20 @@
 //! Absolute (no published date needed):
 //! - `February 24, 2022`, `Feb 24, 2022`, `Feb. 24 2022`, `February 24th, 2022`,
 //!   `24 February 2022`, `24th February 2022`, `the 24th of February, 2022`, optionally
-//!   prefixed by a weekday (`Thursday, February 24, 2022`): that day. A weekday that does not
-//!   match the date is an error ("February 24, 2022 was a Thursday, not a Monday").
+//!   prefixed by a weekday (`Thursday, February 24, 2022`, `Thu, 24 Feb 2022`): that day. A
+//!   weekday that does not match the date is ignored: the date as written is the likelier
+//!   to be right.
 //! - `2022-02-24` (ISO) and `02/24/2022` (US month/day/year; when the first number cannot be
 //!   a month but the second can, as in `24/02/2022`, it is read day/month/year).
 //! - `March 2022`, `March of 2022`, `March, 2022`: the month. `2022` (1000 to 2999 alone):
-//!   the year. `the 1990s`, `1990s`, `1990's`: the decade.
-//! - Parts: `early` = January–April, `mid`/`mid-`/`the middle of` = May–August, `late` =
-//!   September–December of a year; `the start of`/`the beginning of` a year is its January,
-//!   `the end of` its December. Of a month (`early March 2022`, `late March`, `the end of
-//!   March`): days 1–10, 11–20 and 21–end; start = early, end = late. Of a decade
+//!   the year. `the 1990s`, `1990s`, `1990's`: the decade. Years may be written in words
+//!   (`nineteen seventy eight`, `nineteen oh five`, `two thousand and eighteen`; a bare `two
+//!   thousand` only after a comma), after a date or, in the `nineteen ...` form, alone.
+//! - Parts: `early` = January–June, `mid`/`mid-`/`the middle of` = May–August, `late` =
+//!   July–December of a year (the halves, as wide as news uses them); `the start of`/`the
+//!   beginning of` a year is January–April, `the end of` September–December. Of a month
+//!   (`early March 2022`, `late March`, `the end of March`): days 1–15 and 16–end, the
+//!   middle 11–20; start = early, end = late. Of a decade
 //!   (`the early 1990s`): years 0–3, 4–6 and 7–9. The part may apply to `this year`,
 //!   `last month`, `the year` (the published year) and so on.
 //! - `before X` is `(−∞, start of X)` with [`Hedge::LessThan`]; `after X` is
@@ -31,8 +35,8 @@
 //!   months) after `P`. So a date leans to the past, but "January 3" in an article of
 //!   December 20 is the coming January 3. Without `P`: "no year and no published date".
 //! - A month alone (`January`, written with a capital in running text): the most recent such
-//!   month at or before `P`'s month. `last March`: the most recent March strictly before
-//!   `P`'s month; `next March`: the first March strictly after; `this March`: March of
+//!   month at or before `P`'s month. `last March`: March of the previous year (news writes
+//!   "in March" for this year's); `next March`: the first March strictly after; `this March`: March of
 //!   `P.year`.
 //! - `today`, `tonight`, `this morning/afternoon/evening`: `P`; `yesterday`, `last night`:
 //!   the day before; `tomorrow`: the day after.
@@ -63,6 +67,13 @@
 //!   `(−∞, C]`. `less than`/`under` ([`Hedge::LessThan`]): `(C, P]`. `just over`
 //!   ([`Hedge::JustOver`]): the duration is in `(d, d·(1+r)]`.
 //!
+//! - Counted forward ([`ahead`]): `in three weeks` is the day three weeks after `P`;
+//!   `within five days`, `within the next two weeks`, `less than two weeks from today`: from
+//!   `P` to that day (excluded); `more than two weeks after today`: from the day after it on;
+//!   `a week starting tomorrow`, `two weeks starting May 20`: from that day, that long;
+//!   `two Sundays from now`. `two days later` is found and left unresolved: news counts it
+//!   from an event in the text.
+//!
 //! Durations longer than about 8,000 years, impossible dates ("February 30, 2022 does not
 //! exist") and published dates outside the calendar's range give an `Err` reason; text that
 //! is not one of the forms above gives `None`. Parsing never panics.
@@ -72,7 +83,7 @@
 //! early/mid/late) must be written with a capital (`march` and `may` are common words).
 
 use crate::date::{
-    day_interval, days_in_month, month_interval, year_interval, Date, MONTHS, WEEKDAYS,
+    day_interval, days_in_month, is_leap, month_interval, year_interval, Date, MONTHS, WEEKDAYS,
 };
 use crate::extract::grammar::{Grammar, Hedge, ParseContext, Parsed};
 use crate::value::{Bound, Interval, Unit};
@@ -135,9 +146,29 @@ fn build_regex() -> String {
         r"{b}(?-i:January|February|March|April|May|June|July|August|September|October|November|December){b}"
     );
     let weekday = format!(r"{b}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday){b}");
-    let wdp = format!(r"(?:{weekday},?\s+)?");
+    // Abbreviated weekdays only before a date ("Wed, 22 Jan"): "sun" and "sat" are words.
+    let wd_abbr = format!(r"{b}(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun){b}\.?");
+    let wdp = format!(r"(?:(?:{weekday}|{wd_abbr}),?\s+)?");
     let day = format!(r"{b}[0-9]{{1,2}}(?:st|nd|rd|th)?{b}");
     let year = format!(r"{b}[0-9]{{4}}{b}");
+    // Years in words: "nineteen seventy eight", "nineteen oh five", "twenty twenty",
+    // "two thousand and eighteen" (a bare "two thousand" only after a comma: "March two
+    // thousand people" is a count).
+    let w_units = "one|two|three|four|five|six|seven|eight|nine";
+    let w_teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    let w99 = format!(
+        r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{w_units}))?|{w_teens}|{w_units}){b}"
+    );
+    let w_century = format!(
+        r"\s+(?:hundred(?:\s+(?:and\s+)?{w99})?{b}|(?:zero|oh)\s+(?:{w_units}){b}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{w_units}))?{b}|(?:{w_teens}){b})"
+    );
+    let teen_year = format!(
+        r"{b}(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen){w_century}"
+    );
+    let wyear = format!(
+        r"(?:{teen_year}|{b}twenty{w_century}|{b}(?:one|two)\s+thousand\s+(?:and\s+)?{w99})"
+    );
+    let yr = format!(r"(?:{year}|{wyear})");
     let the = format!(r"(?:{b}the\s+)?");
 
     let mdy = format!(r"{wdp}{month}\s*{day}(?:\s*,\s*|\s+){year}");
@@ -145,7 +176,7 @@ fn build_regex() -> String {
     let iso = format!(r"{b}[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{b}");
     let us = format!(r"{b}[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}{b}");
     let decade = format!(r"{b}[12][0-9]{{2}}0['’]?s{b}");
-    let my = format!(r"{month}(?:\s+of)?,?\s+{year}");
+    let my = format!(r"{month}(?:\s+of)?,?\s+{yr}");
     let md = format!(r"{wdp}{month}\s*{day}");
     let dm = format!(r"{wdp}{the}{day}(?:\s+of)?\s+{month}");
     let rel_grain = format!(r"{b}(?:this|last|next|the)\s+(?:year|month|week){b}");
@@ -155,7 +186,12 @@ fn build_regex() -> String {
     let rel = format!(
         r"{b}(?:today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|(?:last|this|next)\s+(?:week|weekend|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year)){b}"
     );
-    let rel_wd = format!(r"{b}(?:last|this|next)\s+{weekday}");
+    let rel_wd = format!(r"{b}(?:last|this|next|past)\s+{weekday}");
+    // "next day" (tomorrow), "this day", "past day"; "the next day", "last day" (found,
+    // unresolved: counted from a day the text names); "tues", "thurs", "tmrw".
+    let day_words = format!(
+        r"{b}(?:(?:the\s+)?(?:next|following|previous|last)|this|past)\s+day{b}|{b}(?:tues|thurs|tmrw){b}"
+    );
     // Any case, except `march` and `may`, which are also a noun and a verb ("the last
     // march", "this may").
     let rel_month = format!(
@@ -182,18 +218,22 @@ fn build_regex() -> String {
     let rel_m = format!(r"{b}(?:this|next|last|previous)\s+month{b}");
     let yy = format!(r"(?:[0-9]{{4}}|[0-9]{{2}}){b}");
     let numeric = format!(
-        r"{wdp}(?:{b}[0-9]{{4}}(?:[/.-][0-9]{{1,2}}[/.-][0-9]{{1,2}}{b}|[-/]{month}[-/][0-9]{{1,2}}{b})|{b}[0-9]{{1,2}}(?:/[0-9]{{1,2}}/{yy}|-[0-9]{{1,2}}-{yy}|\.[0-9]{{1,2}}\.[0-9]{{4}}{b}|/[0-9]{{1,2}},\s*{yy})|{b}[0-9]{{1,2}}/[0-9]{{1,2}}{b})"
+        r"{wdp}(?:{b}[0-9]{{4}}(?:[/.-][0-9]{{1,2}}[/.-][0-9]{{1,2}}{b}|[-/]{month}[-/][0-9]{{1,2}}{b})|{b}[0-9]{{1,2}}(?:/[0-9]{{1,2}}/{yy}|-[0-9]{{1,2}}-{yy}|\.[0-9]{{1,2}}\.[0-9]{{4}}{b}|/[0-9]{{1,2}},\s*{yy})|{b}[0-9]{{1,2}}/[0-9]{{1,2}}{b}%?|{weekday}\s+[0-9]{{1,2}}\.[0-9]{{1,2}}{b})"
     );
+    // A full numeric date, or a range of them, before day ranges read "21-04" of "21-04-2016".
+    let num_full = format!(r"{b}[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.](?:[0-9]{{4}}|[0-9]{{2}}){b}");
+    let num_full =
+        format!(r"{num_full}(?:\s*(?:[-–]|{b}(?:to|till|until|through){b})\s*{num_full})?");
     let month_num = format!(
         r"{b}[12][0-9]{{3}}\s*[-/.]\s*[0-9]{{1,2}}{b}|{b}[0-9]{{1,2}}\s*[-/]\s*[12][0-9]{{3}}{b}|{b}[12][0-9]{{3}}\s*,?\s*{month}|{month}\s*,\s*[12][0-9]{{3}}{b}|{month}\s+(?:this|next|last)\s+year{b}"
     );
     let md_words =
-        format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){year})?");
+        format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){yr})?");
     let dm_words = format!(
-        r"{wdp}{the}(?:{day}|{ord_word})\.?(?:\s*-\s*|\s+of\s+|\s+){month},?(?:\s+of)?(?:\s+{year})?"
+        r"{wdp}{the}(?:{day}|{ord_word})\.?(?:\s*-\s*|\s+of\s+|\s+){month}(?:,\s*(?:one|two)\s+thousand{b}|,?(?:\s+of)?\s+{yr})?"
     );
     let the_day = format!(
-        r"(?:{weekday}\s+)?{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+of\s+{rel_m})?|{day}\s+of\s+{rel_m}"
+        r"{weekday}\s+the\s+(?:{day}|{ord_word}|{card_word})|{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+(?:of\s+)?{rel_m})?|{day}\s+of\s+{rel_m}"
     );
     let nth_weekday = format!(
         r"(?:{b}the\s+)?{b}(?:first|second|third|fourth|fifth|last)\s+{weekday}(?:\s+(?:of|in)\s+(?:{rel_m}|{month}))?"
@@ -210,8 +250,16 @@ fn build_regex() -> String {
     let forward = format!(
         r"(?:{num}|{few}|{b}an?{b})\s+{grain}\s+(?:from\s+(?:now|today|tomorrow)|after\s+(?:today|tomorrow)|before\s+(?:today|yesterday)|hence){b}|{few}\s+{grain}\s+ago{b}"
     );
+    // Spans counted from the published date or from a day: "in three weeks", "within five
+    // days", "less than two weeks from today", "a week starting tomorrow", "two days later".
+    let dur_part = format!(r"(?:{num}|{few}|{b}an?{b})\s+{grain}{b}");
+    let dur = format!(r"{dur_part}(?:,?\s+(?:and\s+)?{dur_part})*");
+    let weekdays = format!(r"{b}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?{b}");
+    let counted_from = format!(
+        r"{b}(?:within|less\s+than|more\s+than)\s+(?:the\s+)?(?:(?:next|upcoming|coming)\s+)?{dur}(?:\s+(?:(?:from|after)\s+(?:now|today|tomorrow)|before\s+(?:today|yesterday)){b})?|{b}in\s+{dur}|{dur}\s+(?:later{b}|starting\s+(?:(?:from|on)\s+)?(?:{rel}|{rel_wd}|{md}|{dm}|{weekday}))|(?:{num}|{b}an?{b})\s+{weekdays}\s+from\s+(?:now|today){b}"
+    );
     let quarter = format!(
-        r"(?:{b}the\s+)?{b}(?:first|second|third|fourth)\s+quarter(?:\s+of)?\s+(?:{year}|{b}(?:this|next|last)\s+year{b})|{year}\s+the\s+(?:first|second|third|fourth)\s+quarter{b}|{b}[qh][1-4]\s*(?:{year}|{b}(?:this|next|last)\s+year{b})?|{b}[12][0-9]{{3}}\s*[qh][1-4]{b}"
+        r"(?:{b}the\s+)?{b}(?:first|second|third|fourth)\s+quarter(?:\s+of)?\s+(?:{yr}|{b}(?:this|next|last)\s+year{b})|{year}\s+the\s+(?:first|second|third|fourth)\s+quarter{b}|{b}[qh][1-4]\s*(?:{year}|{b}(?:this|next|last)\s+year{b})?|{b}[12][0-9]{{3}}\s*[qh][1-4]{b}"
     );
     let rest_of =
         format!(r"{b}rest\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)?(?:week|month|year){b}");
@@ -229,10 +277,24 @@ fn build_regex() -> String {
     );
     let sep = format!(r"\s*(?:[-–]|{b}(?:to|till|until|through|and){b})\s*");
     let range = format!(
-        r"(?:{b}(?:from|between)\s+)?{sp}{sep}{sp}|{b}(?:from|between)\s+(?:{sp}|{year}){sep}(?:{sp}|{year})|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:of\s+)?(?:{rel_m}|{month}(?:,?\s+{year})?))?)"
+        r"(?:{b}(?:from|between)\s+)?{sp}{sep}{sp}|{b}(?:from|between)\s+(?:{sp}|{year}){sep}(?:{sp}|{year})|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:of\s+)?(?:{rel_m}|{month}(?:,?\s+{yr})?))?)"
+    );
+    // A day stuck to its month ("Oct2", "22april", "january12,2016").
+    let names = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
+    let attached = format!(
+        r"{b}(?:{names})(?:\.\s*)?[0-9]{{1,2}}(?:st|nd|rd|th)?{b}(?:\s*,\s*{year})?|{b}[0-9]{{1,2}}(?:st|nd|rd|th)?(?:{names}){b}"
+    );
+    // Lower-case "may" and "march" where a day makes them months: "may 5", "march the
+    // 3rd", "may twenty-first", "the fourth of may".
+    let lc_month = format!(
+        r"{b}(?:may|march)(?:\s+the\s+(?:{ord_word}|{day})|\s+{compound_ord}|\s+{day}(?:(?:\s*,\s*|\s+){year})?)|{the}(?:{day}|{ord_word})\s+of\s+(?:may|march){b}(?:,?\s+{year})?"
+    );
+    // "this Friday, June 22", "this friday (jun-15)".
+    let rel_wd_date = format!(
+        r"{b}(?:this|next|last)\s+{weekday}(?:,?\s+|\s*[(-]\s*)(?:{md_words}|{dm_words})(?:\s*\))?"
     );
     let point = format!(
-        r"(?:{range}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{the_day}|{md}|{dm}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year})"
+        r"(?:{counted_from}|{rel_wd_date}|{num_full}|{range}|{attached}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{lc_month}|{the_day}|{md}|{dm}|{day_words}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year}|{teen_year})"
     );
 
     let hedge = format!(
@@ -330,8 +392,19 @@ fn month_of(w: &str) -> Option<u8> {
     Some(m)
 }
 
+/// A weekday's name or abbreviation (`tues`, `thurs`, `wed`).
 fn weekday_of(w: &str) -> Option<u8> {
-    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u8)
+    let n = match w {
+        "mon" => 0,
+        "tue" | "tues" => 1,
+        "wed" => 2,
+        "thu" | "thur" | "thurs" => 3,
+        "fri" => 4,
+        "sat" => 5,
+        "sun" => 6,
+        _ => return WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u8),
+    };
+    Some(n)
 }
 
 fn capitalized(w: &str) -> String {
@@ -352,11 +425,6 @@ fn weekday_name(w: u8) -> String {
     WEEKDAYS
         .get(usize::from(w))
         .map_or_else(String::new, |n| capitalized(n))
-}
-
-/// `February 24, 2022`.
-fn describe(d: Date) -> String {
-    format!("{} {}, {}", month_name(d.month), d.day, d.year)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -449,6 +517,12 @@ fn yearless_day(m: u8, d: u32, cx: &ParseContext) -> Res {
             break;
         }
     }
+    if m == 2 && d8 == 29 {
+        // February 29 with no year: the latest leap year's, leaning to the past.
+        while !is_leap(year) {
+            year -= 1;
+        }
+    }
     match Date::new(year, m, d8) {
         Some(date) => Ok(Span::Day(date)),
         None if d8 <= days_in_month(2000, m) => {
@@ -470,6 +544,9 @@ fn parse_tokens(
     let (hedge, rest) = duration_hedge(t);
     if let Some((n, unit)) = duration(rest) {
         return Some((resolve_duration(n, unit, hedge, cx), hedge));
+    }
+    if let Some(found) = ahead(t, cx) {
+        return Some(found);
     }
     if hedge.is_some() {
         return None;
@@ -499,22 +576,40 @@ fn parse_tokens(
 
 /// Any date that is a point or span of the calendar (not a duration).
 fn point(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    // "this Friday, June 22", "this friday (jun-15)": the date, checked against the weekday.
+    let t = match t {
+        [W("this" | "next" | "last"), W(w), rest @ ..]
+            if weekday_of(w).is_some() && rest.len() > 1 && rest.last() != Some(&W("week")) =>
+        {
+            t.get(1..)?
+        }
+        _ => t,
+    };
     if let [W(w), rest @ ..] = t {
         if let Some(wd) = weekday_of(w) {
             if let Some(dated) = weekday_and(wd, skip(rest, P(',')), cx) {
                 return Some(dated);
             }
             if !rest.is_empty() {
-                let rest = skip(rest, P(','));
+                let rest = skip(skip(skip(skip(rest, P('.')), P(',')), P('(')), P('-'));
+                let rest = match rest {
+                    [inner @ .., P(')')] => inner,
+                    r => r,
+                };
                 let dated = calendar(rest, cx)
-                    .or_else(|| numeric(rest, cx).or_else(|| words_day(rest, cx)))?;
+                    .or_else(|| numeric(rest, cx).or_else(|| words_day(rest, cx)))
+                    .or_else(|| match rest {
+                        // "Friday 7.6": month and day, as the weekday makes it a date.
+                        [N(a), P('.'), N(b)] if a.len() <= 2 && b.len() <= 2 => {
+                            let (m, d) = month_day(small_int(a)?, small_int(b)?);
+                            let m = u8::try_from(m).ok().filter(|m| (1..=12).contains(m))?;
+                            Some(yearless_day(m, d, cx))
+                        }
+                        _ => None,
+                    })?;
+                // A weekday that contradicts the date is the likelier slip: the date as
+                // written wins.
                 return match dated {
-                    Ok(Span::Day(d)) if d.weekday() != wd => Some(Err(format!(
-                        "{} was a {}, not a {}",
-                        describe(d),
-                        weekday_name(d.weekday()),
-                        weekday_name(wd)
-                    ))),
                     Ok(Span::Day(d)) => Some(Ok(Span::Day(d))),
                     Ok(_) => None,
                     Err(e) => Some(Err(e)),
@@ -549,10 +644,67 @@ fn month_word<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(u8, &'t [Tok<'a>])> {
     }
 }
 
-/// A four-digit year closing the text.
+/// A four-digit year closing the text, or a year in words ([`word_year`]).
 fn final_year(t: &[Tok<'_>]) -> Option<i32> {
     match t {
         [N(y)] if y.len() == 4 => y.parse().ok(),
+        _ => match word_year(t)? {
+            (y, []) => Some(y),
+            _ => None,
+        },
+    }
+}
+
+/// A number from one to ninety-nine in words: `seven`, `seventeen`, `seventy-eight`.
+fn words_below_100<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(u32, &'t [Tok<'a>])> {
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let [W(w), rest @ ..] = t else { return None };
+    if let Some(n) = cardinal_of(w) {
+        return Some((n, rest));
+    }
+    let tens = (TENS.iter().position(|s| s == w)? as u32 + 2) * 10;
+    if let [W(u), tail @ ..] = skip(rest, P('-')) {
+        if let Some(k @ 1..=9) = cardinal_of(u) {
+            return Some((tens + k, tail));
+        }
+    }
+    Some((tens, rest))
+}
+
+/// A year in words: `nineteen seventy eight`, `nineteen oh five`, `nineteen hundred`,
+/// `twenty twenty`, `two thousand`, `two thousand and eighteen`.
+fn word_year<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(i32, &'t [Tok<'a>])> {
+    match t {
+        [W(k @ ("one" | "two")), W("thousand"), rest @ ..] => {
+            let base = if *k == "one" { 1000 } else { 2000 };
+            match words_below_100(skip(rest, W("and"))) {
+                Some((n, tail)) => Some((base + n as i32, tail)),
+                None => Some((base, rest)),
+            }
+        }
+        [W(c), rest @ ..] => {
+            let century = match cardinal_of(c) {
+                Some(n @ 11..=19) => n as i32 * 100,
+                _ if *c == "twenty" => 2000,
+                _ => return None,
+            };
+            match rest {
+                [W("hundred"), tail @ ..] => match words_below_100(skip(tail, W("and"))) {
+                    Some((n, tail)) => Some((century + n as i32, tail)),
+                    None => Some((century, tail)),
+                },
+                [W("zero" | "oh"), W(u), tail @ ..] => {
+                    let k = cardinal_of(u).filter(|k| *k <= 9)?;
+                    Some((century + k as i32, tail))
+                }
+                _ => {
+                    let (n, tail) = words_below_100(rest)?;
+                    (n >= 10).then_some((century + n as i32, tail))
+                }
+            }
+        }
         _ => None,
     }
 }
@@ -668,12 +820,13 @@ fn part_of(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
 fn part_span(part: Part, s: Span) -> Option<Span> {
     match s {
         Span::Year(y) => {
+            // Early and late are halves; the start and the end are the outer thirds.
             let (m0, m1) = match part {
-                Part::Early => (1, 4),
+                Part::Early => (1, 6),
                 Part::Mid => (5, 8),
-                Part::Late => (9, 12),
-                Part::Start => return Some(Span::Month(y, 1)),
-                Part::End => return Some(Span::Month(y, 12)),
+                Part::Late => (7, 12),
+                Part::Start => (1, 4),
+                Part::End => (9, 12),
             };
             Some(Span::Days(
                 Span::Month(y, m0).bounds().0,
@@ -682,10 +835,11 @@ fn part_span(part: Part, s: Span) -> Option<Span> {
         }
         Span::Month(..) => {
             let (first, end) = s.bounds();
+            // Halves: days 1-15 and 16 to the end; the middle is days 11-20.
             let (a, b) = match part {
-                Part::Early | Part::Start => (first, first + 10),
+                Part::Early | Part::Start => (first, first + 15),
                 Part::Mid => (first + 10, first + 20),
-                Part::Late | Part::End => (first + 20, end),
+                Part::Late | Part::End => (first + 15, end),
             };
             Some(Span::Days(a, b))
         }
@@ -738,7 +892,10 @@ fn rel_form(t: &[Tok<'_>]) -> Option<Rel> {
             Rel::Shift(0)
         }
         [W("yesterday")] | [W("last"), W("night")] => Rel::Shift(-1),
-        [W("tomorrow")] => Rel::Shift(1),
+        [W("tomorrow" | "tmrw")] | [W("next"), W("day")] => Rel::Shift(1),
+        [W("this"), W("day")] => Rel::Shift(0),
+        [W("past"), W("day")] => Rel::Shift(-1),
+        [W("past"), W(w)] => Rel::Weekday(Which::Last, weekday_of(w)?),
         [W(which @ ("last" | "this" | "next")), W(what)] => {
             let (which, k) = match *which {
                 "last" => (Which::Last, -1),
@@ -776,6 +933,13 @@ fn rel_form(t: &[Tok<'_>]) -> Option<Rel> {
 }
 
 fn relative(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    if let [W("the"), W("next" | "following" | "previous" | "last"), W("day")]
+    | [W("last"), W("day")] = t
+    {
+        return Some(Err(
+            "counted from a day the text names, not the published date".into(),
+        ));
+    }
     let form = rel_form(t)?;
     Some(anchor(cx, NO_PUBLISHED).map(|p| resolve_rel(form, p)))
 }
@@ -813,7 +977,6 @@ fn resolve_rel(form: Rel, p: Date) -> Span {
         Rel::MonthName(which, m) => {
             let year = match which {
                 Which::Plain if m <= p.month => p.year,
-                Which::Last if m < p.month => p.year,
                 Which::Plain | Which::Last => p.year - 1,
                 Which::This => p.year,
                 Which::Next if m > p.month => p.year,
@@ -1170,11 +1333,16 @@ fn shifted(from: Date, n: f64, unit: DUnit) -> Option<Date> {
 /// "A few" units: between two and five.
 const FEW: (f64, f64) = (2.0, 5.0);
 
+/// "A few" as one figure, in exact mode: three.
+const FEW_POINT: f64 = 3.0;
+
 /// An amount, or `few` / `a few` (read as the most, five; callers that need the span use
-/// [`FEW`]).
-fn amount_or_few<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(f64, &'t [Tok<'a>])> {
+/// [`FEW`]; in exact mode, where figures are points, three).
+fn amount_or_few<'t, 'a>(t: &'t [Tok<'a>], exact: bool) -> Option<(f64, &'t [Tok<'a>])> {
     match t {
-        [W("a"), W("few"), rest @ ..] | [W("few"), rest @ ..] => Some((FEW.1, rest)),
+        [W("a"), W("few"), rest @ ..] | [W("few"), rest @ ..] => {
+            Some((if exact { FEW_POINT } else { FEW.1 }, rest))
+        }
         _ => amount(t),
     }
 }
@@ -1184,7 +1352,7 @@ fn amount_or_few<'t, 'a>(t: &'t [Tok<'a>]) -> Option<(f64, &'t [Tok<'a>])> {
 fn counted(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     let mut parts = Vec::new();
     let mut rest = t;
-    while let Some((n, tail)) = amount_or_few(rest) {
+    while let Some((n, tail)) = amount_or_few(rest, cx.exact) {
         let [W(u), tail @ ..] = tail else { break };
         let Some((unit, _)) = dunit(u) else { break };
         parts.push((n, unit));
@@ -1209,7 +1377,7 @@ fn counted(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
         Ok(p) => p,
         Err(e) => return Some(Err(e)),
     };
-    if few {
+    if few && !cx.exact {
         // "A few" is vague: two to five units.
         let [(_, unit)] = parts.as_slice() else {
             return None;
@@ -1232,7 +1400,6 @@ fn counted(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
 fn quarter(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     let year_of_rest = |rest: &[Tok<'_>]| -> Option<Result<i32, String>> {
         match rest {
-            [N(y)] if y.len() == 4 => Some(Ok(y.parse().ok()?)),
             [W(which @ ("this" | "next" | "last")), W("year")] => {
                 let k = match *which {
                     "last" => -1,
@@ -1241,7 +1408,7 @@ fn quarter(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
                 };
                 Some(anchor(cx, NO_PUBLISHED).map(|p| p.year + k))
             }
-            _ => None,
+            _ => Some(Ok(final_year(rest)?)),
         }
     };
     // (months per part, part from 1, year)
@@ -1390,7 +1557,7 @@ fn counted_period(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     let forward = matches!(*which, "next" | "upcoming");
     let (n, rest) = match rest {
         [W("decade")] => (1.0, rest),
-        _ => amount_or_few(rest)?,
+        _ => amount_or_few(rest, cx.exact)?,
     };
     let [W(u)] = rest else { return None };
     let p = match anchor(cx, NO_PUBLISHED) {
@@ -1489,6 +1656,139 @@ fn join(a: Span, b: Span) -> Res {
         return Err("a range that ends before it starts".into());
     }
     Ok(Span::Days(start, end))
+}
+
+/// How a span of time counted from a day is bounded.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Ahead {
+    /// `in three weeks`: the day it ends.
+    In,
+    /// `within five days`, `less than two weeks from today`: from the day to the end.
+    Within,
+    /// `more than two weeks after today`: after the end.
+    More,
+    /// `three days starting from next Monday`: from the day, that long.
+    Starting,
+}
+
+/// `in three weeks`, `within five days`, `within the next 5 years 1 month 12 days`, `less
+/// than two weeks from today`, `more than three days before yesterday`, `a week starting
+/// tomorrow`, `two weeks starting May 20`, `two Sundays from now`; `two days later` is read
+/// but left unresolved (news counts it from an event in the text).
+fn ahead(t: &[Tok<'_>], cx: &ParseContext) -> Option<(Result<Interval, String>, Option<Hedge>)> {
+    let (kind, rest) = match t {
+        [W("in"), r @ ..] => (Some(Ahead::In), r),
+        [W("within"), r @ ..] | [W("less"), W("than"), r @ ..] => (Some(Ahead::Within), r),
+        [W("more"), W("than"), r @ ..] => (Some(Ahead::More), r),
+        r => (None, r),
+    };
+    let rest = skip(rest, W("the"));
+    let rest = match rest {
+        [W("next" | "upcoming" | "coming"), r @ ..] if kind == Some(Ahead::Within) => r,
+        r => r,
+    };
+    // Weekdays counted: "two Sundays from now".
+    if let (None, Some((n, [W(w), W("from"), W("now" | "today")]))) = (kind, amount(rest)) {
+        let wd = weekday_of(w.strip_suffix('s').unwrap_or(w))?;
+        if !(1.0..=100.0).contains(&n) || n.fract() != 0.0 {
+            return None;
+        }
+        let value = anchor(cx, NO_PUBLISHED).map(|p| {
+            let w0 = i64::from(p.weekday());
+            let first = (i64::from(wd) - w0 - 1).rem_euclid(7) + 1;
+            day_interval(p.add_days(first + 7 * (n as i64 - 1)))
+        });
+        return Some((value, None));
+    }
+    let mut parts = Vec::new();
+    let mut tail = rest;
+    while let Some((n, after)) = amount_or_few(tail, cx.exact) {
+        let [W(u), after @ ..] = after else { break };
+        let Some((unit, _)) = dunit(u) else { break };
+        parts.push((n, unit));
+        tail = skip(skip(after, P(',')), W("and"));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    // (direction, days after the published date the count starts from, or a date)
+    let (kind, sign, start): (Ahead, f64, Option<Res>) = match (kind, tail) {
+        (Some(Ahead::In), []) => (Ahead::In, 1.0, None),
+        (Some(Ahead::Within), []) => (Ahead::Within, 1.0, None),
+        (Some(k @ (Ahead::Within | Ahead::More)), [W(dir), W(from)]) => {
+            let sign = match *dir {
+                "from" | "after" => 1.0,
+                "before" => -1.0,
+                _ => return None,
+            };
+            let base = match (*dir, *from) {
+                ("from", "now" | "today") | ("after" | "before", "today") => 0,
+                ("from" | "after", "tomorrow") => 1,
+                ("before", "yesterday") => -1,
+                _ => return None,
+            };
+            (
+                k,
+                sign,
+                Some(anchor(cx, NO_PUBLISHED).map(|p| Span::Day(p.add_days(base)))),
+            )
+        }
+        (None, [W("later")]) => {
+            return Some((
+                Err("counted from an event in the text, not the published date".into()),
+                None,
+            ))
+        }
+        (None, [W("starting"), date @ ..]) => {
+            let date = match date {
+                [W("from" | "on"), d @ ..] => d,
+                d => d,
+            };
+            (Ahead::Starting, 1.0, Some(point(date, cx)?))
+        }
+        _ => return None,
+    };
+    let from = match start {
+        Some(Ok(span)) => Ok(Date::from_days(span.bounds().0)),
+        Some(Err(e)) => Err(e),
+        None => anchor(cx, NO_PUBLISHED),
+    };
+    let from = match from {
+        Ok(d) => d,
+        Err(e) => return Some((Err(e), None)),
+    };
+    let mut end = from;
+    for (n, unit) in parts {
+        end = shifted(end, sign * n, unit)?;
+    }
+    let (f, e) = (from.days() as f64, end.days() as f64);
+    let value = match kind {
+        Ahead::In => (day_interval(end), None),
+        Ahead::Within | Ahead::Starting if sign > 0.0 => (
+            Interval::half_open(f, e),
+            (kind == Ahead::Within).then_some(Hedge::LessThan),
+        ),
+        Ahead::Within => (Interval::half_open(e + 1.0, f + 1.0), Some(Hedge::LessThan)),
+        Ahead::More if sign > 0.0 => (
+            Interval {
+                lo: Bound::Closed(e + 1.0),
+                hi: Bound::Unbounded,
+            },
+            Some(Hedge::MoreThan),
+        ),
+        Ahead::More => (
+            Interval {
+                lo: Bound::Unbounded,
+                hi: Bound::Open(e),
+            },
+            Some(Hedge::MoreThan),
+        ),
+        Ahead::Starting => return None,
+    };
+    if value.0.is_empty() {
+        return None;
+    }
+    Some((Ok(value.0), value.1))
 }
 
 /// The forms above, tried in turn.
@@ -1865,7 +2165,8 @@ mod tests {
             "a code 20220 here",
             "about 701 people",
             "Mar-a-Lago",
-            "they may 5 times",
+            "they may well",
+            "it may first need",
             "the march continued",
             "Marching orders",
             "spent 300 hours",
@@ -1990,28 +2291,30 @@ mod tests {
     #[test]
     fn parts_of_years_months_and_decades() {
         let p = none();
-        assert_eq!(days("early 2024", &p), "2024-01-01..2024-04-30");
+        assert_eq!(days("early 2024", &p), "2024-01-01..2024-06-30");
         assert_eq!(days("mid-2024", &p), "2024-05-01..2024-08-31");
         assert_eq!(days("mid 2024", &p), "2024-05-01..2024-08-31");
         assert_eq!(days("the middle of 2024", &p), "2024-05-01..2024-08-31");
-        assert_eq!(days("late 2024", &p), "2024-09-01..2024-12-31");
-        assert_eq!(days("the end of 2024", &p), "2024-12");
-        assert_eq!(days("end of 2024", &p), "2024-12");
-        assert_eq!(days("the start of 2024", &p), "2024-01");
-        assert_eq!(days("the beginning of 2024", &p), "2024-01");
-        assert_eq!(days("early March 2022", &p), "2022-03-01..2022-03-10");
+        assert_eq!(days("late 2024", &p), "2024-07-01..2024-12-31");
+        assert_eq!(days("the end of 2024", &p), "2024-09-01..2024-12-31");
+        assert_eq!(days("end of 2024", &p), "2024-09-01..2024-12-31");
+        assert_eq!(days("the start of 2024", &p), "2024-01-01..2024-04-30");
+        assert_eq!(days("the beginning of 2024", &p), "2024-01-01..2024-04-30");
+        assert_eq!(days("early March 2022", &p), "2022-03-01..2022-03-15");
         assert_eq!(days("mid-March 2022", &p), "2022-03-11..2022-03-20");
-        assert_eq!(days("late February 2024", &p), "2024-02-21..2024-02-29");
-        assert_eq!(days("the end of March 2022", &p), "2022-03-21..2022-03-31");
+        assert_eq!(days("late February 2024", &p), "2024-02-16..2024-02-29");
+        assert_eq!(days("the end of March 2022", &p), "2022-03-16..2022-03-31");
         assert_eq!(days("the early 1990s", &p), "1990-01-01..1993-12-31");
         assert_eq!(days("the mid-1990s", &p), "1994-01-01..1996-12-31");
         assert_eq!(days("the late 1990s", &p), "1997-01-01..1999-12-31");
         let c = cx();
-        assert_eq!(days("the end of the year", &c), "2026-12");
-        assert_eq!(days("the end of this year", &c), "2026-12");
-        assert_eq!(days("early last year", &c), "2025-01-01..2025-04-30");
-        assert_eq!(days("late January", &c), "2026-01-21..2026-01-31");
-        assert_eq!(days("the end of last month", &c), "2026-01-21..2026-01-31");
+        assert_eq!(days("the end of the year", &c), "2026-09-01..2026-12-31");
+        assert_eq!(days("the end of this year", &c), "2026-09-01..2026-12-31");
+        assert_eq!(days("late this year", &c), "2026-07-01..2026-12-31");
+        assert_eq!(days("early next month", &c), "2026-03-01..2026-03-15");
+        assert_eq!(days("early last year", &c), "2025-01-01..2025-06-30");
+        assert_eq!(days("late January", &c), "2026-01-16..2026-01-31");
+        assert_eq!(days("the end of last month", &c), "2026-01-16..2026-01-31");
         assert_eq!(err("the end of the year", &p), NO_PUBLISHED);
         assert_eq!(err("late January", &p), NO_YEAR);
         assert!(DateGrammar.parse("early Monday", &c).is_none());
@@ -2049,7 +2352,7 @@ mod tests {
         assert_eq!(days("January", &c), "2026-01");
         assert_eq!(days("in January", &c), "2026-01");
         assert_eq!(days("in 2022", &c), "2022");
-        assert!(DateGrammar.parse("in two weeks", &c).is_none());
+        assert_eq!(days("in two weeks", &c), "2026-02-19");
     }
 
     #[test]
@@ -2076,15 +2379,9 @@ mod tests {
             "February 0, 2022 does not exist"
         );
         assert_eq!(err("February 30", &cx()), "February 30 does not exist");
-        assert_eq!(
-            err("February 29", &cx()),
-            "February 29, 2026 does not exist"
-        );
         assert_eq!(err("April 99", &cx()), "April 99 does not exist");
-        assert_eq!(
-            err("Monday, February 24, 2022", &p),
-            "February 24, 2022 was a Thursday, not a Monday"
-        );
+        // A weekday that contradicts the date: the date as written wins.
+        assert_eq!(days("Monday, February 24, 2022", &p), "2022-02-24");
     }
 
     // --- relative forms --------------------------------------------------------------------
@@ -2161,7 +2458,10 @@ mod tests {
         assert_eq!(days("February", &c), "2026-02");
         assert_eq!(days("March", &c), "2025-03");
         assert_eq!(days("December", &c), "2025-12");
-        assert_eq!(days("last January", &c), "2026-01");
+        // "last" with a month name is that month of the previous year: news writes "in
+        // January" for this year's.
+        assert_eq!(days("last January", &c), "2025-01");
+        assert_eq!(days("last September", &published(2026, 11, 7)), "2025-09");
         assert_eq!(days("last February", &c), "2025-02");
         assert_eq!(days("next March", &c), "2026-03");
         assert_eq!(days("next February", &c), "2027-02");
@@ -2223,7 +2523,6 @@ mod tests {
             "four-year lows",
             "three days on",
             "four years",
-            "four years later",
             "four years from the start",
             "four-years",
         ] {
@@ -2379,6 +2678,173 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(days(text, &c), want, "{text}");
         }
+    }
+
+    #[test]
+    fn years_in_words() {
+        let p = none();
+        let cases = [
+            ("March 3, nineteen eighty four", "1984-03-03"),
+            ("the fifth of June, two thousand", "2000-06-05"),
+            ("July the fourth nineteen oh five", "1905-07-04"),
+            ("April of two thousand and twelve", "2012-04"),
+            ("nineteen forty five", "1945"),
+            ("nineteen hundred", "1900"),
+            (
+                "the second quarter of twenty twenty",
+                "2020-04-01..2020-06-30",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(days(text, &p), want, "{text}");
+            assert_eq!(
+                find(&format!("signed on {text} in Geneva")),
+                Some(text),
+                "{text}"
+            );
+        }
+        // A bare "two thousand" after a month is a count, not a year.
+        assert_eq!(
+            find("On 5 March two thousand people marched"),
+            Some("5 March")
+        );
+        assert_eq!(find("some two thousand troops"), None);
+    }
+
+    #[test]
+    fn spans_counted_from_the_published_date_or_a_day() {
+        let c = cx(); // Thursday, February 5, 2026
+        let cases = [
+            ("in three weeks", "2026-02-26"),
+            ("in a month", "2026-03-05"),
+            ("within 10 days", "2026-02-05..2026-02-14"),
+            ("within the next two weeks", "2026-02-05..2026-02-18"),
+            ("within 1 year 2 months", "2026-02-05..2027-04-04"),
+            ("less than a week from today", "2026-02-05..2026-02-11"),
+            (
+                "less than two days after tomorrow",
+                "2026-02-06..2026-02-07",
+            ),
+            ("more than two weeks after today", "2026-02-20.."),
+            ("more than three days before yesterday", "..2026-01-31"),
+            ("a week starting tomorrow", "2026-02-06..2026-02-12"),
+            (
+                "ten days starting from next Monday",
+                "2026-02-09..2026-02-18",
+            ),
+            ("two weeks starting March 2", "2026-03-02..2026-03-15"),
+            ("two Sundays from now", "2026-02-15"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(days(text, &c), want, "{text}");
+            assert_eq!(
+                find(&format!("aid will arrive {text}, he said")),
+                Some(text),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            hedge("more than two weeks after today"),
+            Some(Hedge::MoreThan)
+        );
+        assert_eq!(err("within 10 days", &none()), NO_PUBLISHED);
+        // Counted from an event in the text: found, never resolved.
+        assert_eq!(
+            find("Two days later, talks resumed"),
+            Some("Two days later")
+        );
+        assert_eq!(
+            err("two days later", &c),
+            "counted from an event in the text, not the published date"
+        );
+        assert_eq!(
+            err("1 year 3 days later", &c),
+            "counted from an event in the text, not the published date"
+        );
+    }
+
+    #[test]
+    fn more_written_forms_of_days() {
+        let c = cx(); // Thursday, February 5, 2026
+        let cases = [
+            ("Jan30", "2026-01-30"),
+            ("January30", "2026-01-30"),
+            ("30january", "2026-01-30"),
+            ("december3,2025", "2025-12-03"),
+            ("January. 30", "2026-01-30"),
+            ("may 3", "2025-05-03"),
+            ("march the 2nd", "2026-03-02"),
+            ("may twenty-first", "2025-05-21"),
+            ("the fourth of may", "2025-05-04"),
+            ("Wed, 4 Feb", "2026-02-04"),
+            ("Tues. Feb 3", "2026-02-03"),
+            ("tues", "2026-02-03"),
+            ("thurs", "2026-02-05"),
+            ("tmrw", "2026-02-06"),
+            ("past Monday", "2026-02-02"),
+            ("next day", "2026-02-06"),
+            ("this day", "2026-02-05"),
+            ("past day", "2026-02-04"),
+            ("Tuesday the third", "2026-02-03"),
+            ("the 20th next month", "2026-03-20"),
+            ("this Friday, February 6", "2026-02-06"),
+            ("this friday (feb-6)", "2026-02-06"),
+            ("this friday-feb-6", "2026-02-06"),
+            ("Friday 1.30", "2026-01-30"),
+            ("21-01-2026", "2026-01-21"),
+            ("3-7-07", "2007-03-07"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(days(text, &c), want, "{text}");
+            assert_eq!(
+                find(&format!("the vote took place {text}, he said")),
+                Some(text),
+                "{text}"
+            );
+        }
+        // Counted from a day the text names: found, left unresolved.
+        for text in [
+            "the next day",
+            "the following day",
+            "the last day",
+            "last day",
+        ] {
+            assert_eq!(
+                err(text, &c),
+                "counted from a day the text names, not the published date",
+                "{text}"
+            );
+        }
+        // A fraction with a percent sign is not a day.
+        assert!(DateGrammar.parse("1/4%", &c).is_none());
+        assert_eq!(find("its 6 1/4% notes"), Some("1/4%"));
+        // Weekday abbreviations that are words are read only before a date.
+        assert_eq!(find("the sun rose"), None);
+        assert_eq!(find("they wed in June"), Some("June"));
+        // A range of full numeric dates.
+        assert_eq!(
+            days("21-01-2026 to 28-01-2026", &c),
+            "2026-01-21..2026-01-28"
+        );
+    }
+
+    #[test]
+    fn february_29_without_a_year_is_the_latest_leap_day() {
+        assert_eq!(days("Feb 29", &published(2027, 3, 22)), "2024-02-29");
+        assert_eq!(days("2/29", &published(2024, 3, 1)), "2024-02-29");
+        assert_eq!(days("February 29", &published(2028, 1, 10)), "2028-02-29");
+    }
+
+    #[test]
+    fn a_few_is_three_in_exact_mode() {
+        let exact = ParseContext {
+            exact: true,
+            ..cx()
+        };
+        assert_eq!(days("a few days ago", &exact), "2026-02-02");
+        assert_eq!(days("few months ago", &exact), "2025-11-05");
+        assert_eq!(days("the past few days", &exact), "2026-02-02..2026-02-04");
+        assert_eq!(days("the past few days", &cx()), "2026-01-31..2026-02-04");
     }
 
     #[test]
