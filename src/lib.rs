@@ -44,6 +44,7 @@ pub mod extract;
 pub mod finding;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod git;
 pub mod prefilter;
 pub mod report;
 pub mod rules;
