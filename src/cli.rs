@@ -19,7 +19,8 @@ Exit status:
   0  nothing at or above the --fail-on level was found
   1  findings at or above the --fail-on level were found
   2  claimlint could not do its job: a bad rule file, an unreadable path or article,
-     bad arguments";
+     bad arguments, not a git repository or an unknown revision (--changed-since), a
+     report that could not be written (--output)";
 
 /// Checks news articles for conflicting factual claims.
 #[derive(Parser, Debug)]
