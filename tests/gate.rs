@@ -810,3 +810,44 @@ fn changed_since_outside_a_repository_or_with_a_bad_revision_exits_2() {
         );
     }
 }
+
+#[test]
+fn changed_since_uses_the_configured_corpus() {
+    let dir = repo();
+    let d = dir.path();
+    let rules = root().join("rules");
+    write(
+        d,
+        "claimlint.toml",
+        &format!(
+            "rules = [{:?}]\ncorpus = [\"articles\"]\n",
+            rules.to_str().unwrap()
+        ),
+    );
+    write(d, "articles/keep.md", TWENTY);
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "config"]);
+    write(d, "articles/untracked.md", SEVENTEEN);
+    // No paths: the corpus of claimlint.toml is where changes are looked for, and the archive.
+    let r = run_in(
+        &d.join("articles"),
+        &["check", "--changed-since", "HEAD", "--format", "json"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        primaries(&r.stdout),
+        [(
+            "../articles/untracked.md".to_string(),
+            "territory.russia-control".to_string()
+        )],
+        "spelled as a plain check of the configured corpus spells it"
+    );
+    let plain = run_in(&d.join("articles"), &["check", "--format", "json"]);
+    assert!(
+        primaries(&plain.stdout)
+            .iter()
+            .any(|(p, _)| p.starts_with("../articles/")),
+        "{}",
+        plain.stdout
+    );
+}
