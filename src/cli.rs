@@ -21,7 +21,8 @@ Exit status:
   0  nothing at or above the --fail-on level was found
   1  findings at or above the --fail-on level were found
   2  claimlint could not do its job: a bad rule file, an unreadable path or article,
-     bad arguments";
+     bad arguments, not a git repository or an unknown revision (--changed-since), a
+     report that could not be written (--output)";
 
 /// Checks news articles for conflicting factual claims.
 #[derive(Parser, Debug)]
@@ -214,6 +215,30 @@ struct CheckArgs {
     /// outside CI and for human output only).
     #[arg(long)]
     no_progress: bool,
+    #[command(flatten)]
+    gate: GateArgs,
+}
+
+/// Options of `check` for gating new articles in CI (docs/ci.md).
+#[derive(clap::Args, Debug)]
+struct GateArgs {
+    /// Check the PATHs given as new articles against this archive (a file or folder;
+    /// repeatable): only findings that involve a new article are reported, each on a new
+    /// article. An article in both counts as new.
+    #[arg(long = "corpus", value_name = "ARCHIVE")]
+    corpus: Vec<PathBuf>,
+    /// Take the new articles from git: those added or changed since REV (its merge base
+    /// with HEAD), committed or not, untracked ones included, under the PATHs given (default:
+    /// `corpus` in claimlint.toml), which are also the archive unless --corpus is given.
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
+    /// Write the report to FILE (replaced whole, through a temporary file) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// After the report, count findings per rule and severity (on stderr for the machine
+    /// formats, so that stdout stays parseable).
+    #[arg(long)]
+    statistics: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -242,6 +267,14 @@ enum CheckFormat {
     Human,
     /// One JSON document (see docs/json.md).
     Json,
+    /// One JSON object per finding, a line each (docs/json.md).
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning (docs/formats.md).
+    Sarif,
+    /// GitHub Actions annotations (docs/formats.md).
+    Github,
+    /// JUnit XML test report (docs/formats.md).
+    Junit,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -520,10 +553,11 @@ fn open_cache(
 }
 
 fn check(args: &CheckArgs) -> u8 {
-    let paths = match article_inputs(&args.paths) {
-        Ok(p) => p,
+    let inputs = match check_inputs(args) {
+        Ok(i) => i,
         Err(code) => return code,
     };
+    let paths = inputs.paths;
     // With a cache, patterns are compiled only if an article is not found in it.
     let compile = match args.cache {
         Some(_) => rules::Compile::Deferred,
@@ -548,10 +582,15 @@ fn check(args: &CheckArgs) -> u8 {
         None => None,
     };
     let progress = !args.no_progress && args.format == CheckFormat::Human && progress_allowed();
-    let corpus = match read_corpus_with(&paths, &rules, &args.read, cache.as_ref(), progress) {
+    let mut corpus = match read_corpus_with(&paths, &rules, &args.read, cache.as_ref(), progress) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if !inputs.problems.is_empty() {
+        let mut problems = inputs.problems;
+        problems.append(&mut corpus.problems);
+        corpus.problems = problems;
+    }
     if let Some(c) = &cache {
         let n = c.counts();
         write_stderr(&format!(
@@ -566,7 +605,10 @@ fn check(args: &CheckArgs) -> u8 {
             write_stderr(&format!("claimlint: {e}\n"));
         }
     }
-    let all = claimlint::compare::compare(&rules, &corpus.claims);
+    let all = match &inputs.new {
+        Some(new) => claimlint::compare::compare_new(&rules, &corpus.claims, &|p| new.contains(p)),
+        None => claimlint::compare::compare(&rules, &corpus.claims),
+    };
     let all = review::apply_baseline(&args.baseline, baseline.as_ref(), all);
     let fail_on = args
         .fail_on
@@ -586,34 +628,228 @@ fn check(args: &CheckArgs) -> u8 {
         findings: findings.len(),
         errors: corpus.problems.len(),
     };
-    match args.format {
+    // The report goes to stdout or --output; problems the format cannot hold, warnings,
+    // and (for machine formats) statistics go to stderr.
+    let to_terminal = args.gate.output.is_none() && std::io::stdout().is_terminal();
+    let stderr_style = style(std::io::stderr().is_terminal());
+    let mut logs = String::new();
+    let mut out = match args.format {
         CheckFormat::Human => {
             let files = &corpus.files;
             let sources =
                 |p: &str| -> Option<String> { std::fs::read_to_string(files.get(p)?).ok() };
-            let out_style = style(std::io::stdout().is_terminal());
-            let mut out = human::findings(&findings, &sources, out_style);
+            let mut out = human::findings(&findings, &sources, style(to_terminal));
             out.push_str(&human::summary(&summary, &findings));
-            write_stdout(&out);
-            write_stderr(&human::problems(
-                &corpus.problems,
-                style(std::io::stderr().is_terminal()),
-            ));
+            logs.push_str(&human::problems(&corpus.problems, stderr_style));
+            out
         }
-        CheckFormat::Json => {
-            write_stdout(&report::json::findings(
-                &findings,
-                &corpus.problems,
-                &summary,
-            ));
+        CheckFormat::Json => report::json::findings(&findings, &corpus.problems, &summary),
+        CheckFormat::JsonLines => {
+            logs.push_str(&human::problems(&corpus.problems, stderr_style));
+            report::json_lines::findings(&findings)
+        }
+        CheckFormat::Sarif => report::sarif::findings(&findings, &rules, &corpus.problems),
+        CheckFormat::Github => report::github::findings(&findings, &corpus.problems),
+        CheckFormat::Junit => {
+            report::junit::findings(&findings, &rules, &corpus.problems, threshold)
+        }
+    };
+    if args.gate.statistics {
+        let stats = report::statistics::statistics(&findings);
+        if args.format == CheckFormat::Human {
+            out.push('\n');
+            out.push_str(&stats);
+        } else {
+            logs.push_str(&stats);
         }
     }
     // Warnings are logs: stderr, whatever the format.
-    write_stderr(&human::problems(
-        &corpus.warnings,
-        style(std::io::stderr().is_terminal()),
-    ));
+    logs.push_str(&human::problems(&corpus.warnings, stderr_style));
+    let written = match &args.gate.output {
+        Some(file) => write_atomic(file, &out).map_err(|e| {
+            format!(
+                "claimlint: cannot write the report to {}: {e}\n",
+                article::display_path(file)
+            )
+        }),
+        None => {
+            write_stdout(&out);
+            Ok(())
+        }
+    };
+    write_stderr(&logs);
+    if let Err(e) = written {
+        write_stderr(&e);
+        return TOOL_ERROR;
+    }
     exit_status(&findings, threshold, !corpus.problems.is_empty())
+}
+
+/// What `check` reads, and which of it is new.
+struct CheckInputs {
+    /// Paths to read: files and folders (plain check) or files (new against an archive).
+    paths: Vec<PathBuf>,
+    /// The shown paths of the new articles, when checking new articles against an archive.
+    new: Option<std::collections::HashSet<String>>,
+    /// Paths that could not be walked while sorting new from archive.
+    problems: Vec<Problem>,
+}
+
+/// The paths of a `check`: plain (every finding), or new articles (named, or changed since
+/// a git revision) against an archive.
+fn check_inputs(args: &CheckArgs) -> Result<CheckInputs, u8> {
+    let gate = &args.gate;
+    let new_files: Vec<PathBuf>;
+    let archive: Vec<PathBuf>;
+    let mut problems = Vec::new();
+    if let Some(rev) = &gate.changed_since {
+        let scope = if !args.paths.is_empty() {
+            args.paths.clone()
+        } else if !gate.corpus.is_empty() {
+            gate.corpus.clone()
+        } else {
+            article_inputs(&[])?
+        };
+        new_files = changed_articles(&scope, rev)?;
+        if new_files.is_empty() {
+            write_stderr(&format!(
+                "claimlint: no article changed since {rev} under {}; nothing to check\n",
+                scope
+                    .iter()
+                    .map(|p| article::display_path(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        archive = if gate.corpus.is_empty() {
+            scope
+        } else {
+            gate.corpus.clone()
+        };
+    } else if !gate.corpus.is_empty() {
+        if args.paths.is_empty() {
+            write_stderr(
+                "claimlint: --corpus ARCHIVE needs the new articles: name them, or use --changed-since REV\n",
+            );
+            return Err(TOOL_ERROR);
+        }
+        let (files, errors) = walk::article_paths(&args.paths);
+        problems.extend(errors.iter().map(Problem::from_walk_error));
+        new_files = files;
+        archive = gate.corpus.clone();
+    } else {
+        return Ok(CheckInputs {
+            paths: article_inputs(&args.paths)?,
+            new: None,
+            problems,
+        });
+    }
+    // Nothing new, nothing to check against: the archive is not read.
+    let (archive_files, errors) = if new_files.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        walk::article_paths(&archive)
+    };
+    problems.extend(errors.iter().map(Problem::from_walk_error));
+    // New first, then the archive, each file once however it is spelled.
+    let mut seen = std::collections::HashSet::new();
+    let mut paths = Vec::new();
+    let mut new = std::collections::HashSet::new();
+    for (f, is_new) in new_files
+        .iter()
+        .map(|f| (f, true))
+        .chain(archive_files.iter().map(|f| (f, false)))
+    {
+        let key = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+        if seen.insert(key) {
+            if is_new {
+                new.insert(article::display_path(f));
+            }
+            paths.push(f.clone());
+        }
+    }
+    Ok(CheckInputs {
+        paths,
+        new: Some(new),
+        problems,
+    })
+}
+
+/// The article files under `scope` that git says changed since `rev`, each spelled from
+/// the scope path it is under (so `articles/a.md`, as a walk of `articles` gives it).
+fn changed_articles(scope: &[PathBuf], rev: &str) -> Result<Vec<PathBuf>, u8> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let changed = claimlint::git::changed_since(&cwd, rev).map_err(|e| {
+        write_stderr(&format!("claimlint: {e}\n"));
+        TOOL_ERROR
+    })?;
+    let mut roots = Vec::new();
+    for p in scope {
+        match std::fs::canonicalize(p) {
+            Ok(c) => roots.push((p, c)),
+            Err(e) => {
+                write_stderr(&format!(
+                    "claimlint: {}: cannot read: {e}\n",
+                    article::display_path(p)
+                ));
+                return Err(TOOL_ERROR);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for file in changed {
+        if !walk::is_article(&file) {
+            continue;
+        }
+        let Ok(canon) = std::fs::canonicalize(&file) else {
+            continue;
+        };
+        if let Some((given, rest)) = roots
+            .iter()
+            .find_map(|(given, root)| Some((given, canon.strip_prefix(root).ok()?)))
+        {
+            files.push(if rest.as_os_str().is_empty() {
+                given.to_path_buf()
+            } else {
+                given.join(rest)
+            });
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// Writes `content` to `path` whole or not at all: into a temporary file in the same
+/// folder, flushed to disk, then renamed over `path`. An interrupted run leaves the old
+/// file as it was (and at worst a stray `.NAME.claimlint-PID.tmp`).
+fn write_atomic(path: &std::path::Path, content: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    let tmp = dir.join(format!(
+        ".{}.claimlint-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(content.as_bytes())?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 fn exit_status(findings: &[Finding], threshold: Option<Severity>, tool_error: bool) -> u8 {

@@ -37,6 +37,32 @@ impl Position<'_> {
 
 /// Every finding among the claims, sorted.
 pub fn compare(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
+    compare_with(rules, claims, None)
+}
+
+/// The findings that involve at least one article for which `is_new` holds (by its shown
+/// path), sorted: new articles checked against an archive (`check NEW --corpus ARCHIVE`).
+///
+/// The comparison is the same as [`compare`]'s over all the claims; what changes is who a
+/// finding is about. When only one side of a finding holds new articles, that side is the
+/// primary one; within each side new articles are listed first, so a new article is never
+/// left out by the cap on sites, and the primary site is a new article's. A new article on
+/// the majority side of an archive outlier is reported too (it conflicts with the outlier);
+/// a conflict among archive articles alone is not.
+pub fn compare_new(
+    rules: &RuleSet,
+    claims: &[Claim],
+    is_new: &dyn Fn(&str) -> bool,
+) -> Vec<Finding> {
+    let mut findings = compare_with(rules, claims, Some(is_new));
+    findings.retain(|f| is_new(&f.primary().path));
+    findings
+}
+
+/// Which articles are new, when checking new articles against an archive.
+type Focus<'a> = Option<&'a dyn Fn(&str) -> bool>;
+
+fn compare_with(rules: &RuleSet, claims: &[Claim], focus: Focus) -> Vec<Finding> {
     let index: HashMap<&str, usize> = rules
         .rules
         .iter()
@@ -58,13 +84,19 @@ pub fn compare(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
     }
     let mut findings = Vec::new();
     for ((ri, _, _), group) in groups {
-        compare_group(rules, ri, group, &mut findings);
+        compare_group(rules, ri, group, focus, &mut findings);
     }
     crate::finding::sort(&mut findings);
     findings
 }
 
-fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut Vec<Finding>) {
+fn compare_group(
+    rules: &RuleSet,
+    ri: usize,
+    mut group: Vec<&Claim>,
+    focus: Focus,
+    out: &mut Vec<Finding>,
+) {
     let rule = &rules.rules[ri];
     group.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
     // Positions: one per (article, interval).
@@ -157,6 +189,7 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
         if !contradicting.is_empty() {
             out.push(finding(
                 rule,
+                focus,
                 &positions,
                 &outliers,
                 &contradicting,
@@ -180,6 +213,7 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
         let finding_for = if stale(&outliers, &opposed) {
             finding(
                 rule,
+                focus,
                 &positions,
                 &outliers,
                 &opposed,
@@ -190,6 +224,7 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
         } else if stale(&opposed, &outliers) {
             finding(
                 rule,
+                focus,
                 &positions,
                 &opposed,
                 &outliers,
@@ -200,6 +235,7 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
         } else {
             finding(
                 rule,
+                focus,
                 &positions,
                 &outliers,
                 &opposed,
@@ -353,8 +389,11 @@ fn articles(positions: &[Position], idx: &[usize]) -> usize {
         .len()
 }
 
+// The sides and how to orient them, each said once at the four call sites.
+#[allow(clippy::too_many_arguments)]
 fn finding(
     rule: &crate::rules::Rule,
+    focus: Focus,
     positions: &[Position],
     outliers: &[usize],
     other: &[usize],
@@ -372,16 +411,34 @@ fn finding(
             .map(|&i| (&*positions[i].first().path, positions[i].first().span.start))
             .min()
     };
-    let (primary, secondary, n_primary, n_secondary) =
-        if outliers_first || majority || first_path(outliers) <= first_path(other) {
-            (outliers, other, n_out, n_other)
-        } else {
-            (other, outliers, n_other, n_out)
-        };
+    // Checking new articles: the side that holds them (when only one does) is the primary.
+    let is_new = |c: &Claim| focus.is_some_and(|n| n(&c.path));
+    let has_new = |side: &[usize]| side.iter().any(|&i| is_new(positions[i].first()));
+    let new_side = match (has_new(outliers), has_new(other)) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    };
+    let outliers_primary = new_side
+        .unwrap_or_else(|| outliers_first || majority || first_path(outliers) <= first_path(other));
+    let (primary, secondary, n_primary, n_secondary) = if outliers_primary {
+        (outliers, other, n_out, n_other)
+    } else {
+        (other, outliers, n_other, n_out)
+    };
+    // Whether the other side is the majority, named in the help.
+    let majority = match new_side {
+        Some(_) => n_secondary > n_primary,
+        None => majority,
+    };
+    // A stale finding turned round for a new article: its primary holds the newer figure.
+    let primary_is_stale = !outliers_first || outliers_primary;
     let mut sites = Vec::new();
     let sorted = |side: &[usize]| -> Vec<&Claim> {
         let mut v: Vec<&Claim> = side.iter().map(|&i| positions[i].first()).collect();
-        v.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
+        v.sort_by(|a, b| {
+            (!is_new(a), &a.path, a.span.start).cmp(&(!is_new(b), &b.path, b.span.start))
+        });
         v.truncate(MAX_SITES_PER_SIDE);
         v
     };
@@ -420,11 +477,18 @@ fn finding(
             reading,
         }
     });
-    let help = help_text(&sites, agreeing.as_ref(), outcome, rule.time);
+    let help = help_text(
+        &sites,
+        agreeing.as_ref(),
+        outcome,
+        rule.time,
+        primary_is_stale,
+    );
     let message = match outcome {
         Outcome::Contradiction => rule.message.clone(),
         Outcome::ChangeOverTime => format!("figure changed over time: {}", rule.title),
-        Outcome::Stale => format!("out-of-date figure: {}", rule.title),
+        Outcome::Stale if primary_is_stale => format!("out-of-date figure: {}", rule.title),
+        Outcome::Stale => format!("a later article repeats an older figure: {}", rule.title),
     };
     Finding {
         rule: rule.id.clone(),
@@ -445,6 +509,7 @@ fn help_text(
     agreeing: Option<&Agreement>,
     outcome: Outcome,
     time: TimeMode,
+    primary_is_stale: bool,
 ) -> String {
     let primary = &sites[0];
     let when = |s: &Site| match &s.reference {
@@ -485,7 +550,10 @@ fn help_text(
     let tail = match outcome {
         Outcome::Contradiction => "the figures do not overlap",
         Outcome::ChangeOverTime => "the figures are for different times",
-        Outcome::Stale => "the first figure is older, though its article was published later",
+        Outcome::Stale if primary_is_stale => {
+            "the first figure is older, though its article was published later"
+        }
+        Outcome::Stale => "the other figure is older, though its article was published later",
     };
     format!("{}; {tail}", parts.join("; "))
 }
@@ -570,6 +638,47 @@ mod tests {
         let f = compare(&rules(), &c);
         assert_eq!(f.len(), 1);
         assert!(f[0].sites.iter().all(|s| s.path == "a"));
+    }
+
+    #[test]
+    fn new_articles_are_primary_and_never_cut_by_the_cap() {
+        // Five archive articles and a new one give 20%; an archive outlier gives 17%.
+        let mut c: Vec<Claim> = (0..5)
+            .map(|i| claim(&format!("m{i}"), 0, Interval::rounded(20.0, 1.0)))
+            .collect();
+        c.push(claim("zz-new", 0, Interval::rounded(20.0, 1.0)));
+        c.push(claim("x", 0, Interval::rounded(17.0, 1.0)));
+        let plain = compare(&rules(), &c);
+        assert_eq!(plain.len(), 1);
+        assert_eq!(plain[0].primary().path, "x");
+        assert!(
+            plain[0].sites.iter().all(|s| s.path != "zz-new"),
+            "cut by the cap"
+        );
+        let f = compare_new(&rules(), &c, &|p| p == "zz-new");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].primary().path, "zz-new");
+        assert_eq!(f[0].primary().role, Role::Primary);
+        assert_eq!((f[0].primary_articles, f[0].other_articles), (6, 1));
+        assert!(f[0].agreeing.is_none(), "the primary side is the majority");
+        let last = f[0].sites.last().map(|s| (s.path.as_str(), s.role));
+        assert_eq!(last, Some(("x", Role::Conflicts)));
+        // The outlier new: the finding as a plain check gives it.
+        assert_eq!(compare_new(&rules(), &c, &|p| p == "x"), plain);
+    }
+
+    #[test]
+    fn conflicts_among_archive_articles_alone_are_left_out() {
+        let c = [
+            claim("a", 0, Interval::rounded(20.0, 1.0)),
+            claim("b", 0, Interval::rounded(17.0, 1.0)),
+            claim("new", 0, Interval::rounded(20.0, 1.0).widen_ratio(0.2)),
+        ];
+        assert_eq!(compare(&rules(), &c).len(), 1);
+        assert!(compare_new(&rules(), &c, &|p| p == "new").is_empty());
+        let f = compare_new(&rules(), &c, &|p| p == "b");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].primary().path, "b");
     }
 
     #[test]

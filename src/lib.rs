@@ -46,6 +46,7 @@ pub mod finding;
 pub mod fingerprint;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod git;
 pub mod prefilter;
 pub mod report;
 pub mod rules;

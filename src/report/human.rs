@@ -257,6 +257,14 @@ fn site_parts(
     }
 }
 
+/// Whether `a`'s figure is for a time wholly before `b`'s.
+fn is_older(a: &crate::finding::Site, b: &crate::finding::Site) -> bool {
+    match (a.reference.days(), b.reference.days()) {
+        (Some(x), Some(y)) => x.hi_pos() < y.lo_pos(),
+        _ => false,
+    }
+}
+
 /// The diagnostic for a finding.
 fn finding_diag(f: &Finding, sources: &dyn Sources) -> Diag {
     let primary = f.primary();
@@ -273,6 +281,8 @@ fn finding_diag(f: &Finding, sources: &dyn Sources) -> Diag {
         let what = match (site.role, f.outcome) {
             (Role::Agrees, _) => "the same figure",
             (_, Outcome::ChangeOverTime) => "the figure at another time",
+            // A stale finding turned round for a new article has the newer figure first.
+            (_, Outcome::Stale) if is_older(site, primary) => "the older figure",
             (_, Outcome::Stale) => "the newer figure",
             _ => "conflicting claim",
         };

@@ -6,8 +6,13 @@
 //! need not stay in memory.
 
 pub mod csv;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
+pub mod sarif;
+pub mod statistics;
 
 use serde::Serialize;
 
