@@ -150,7 +150,9 @@ fn build_regex() -> String {
     let weekday = format!(r"{b}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday){b}");
     // Abbreviated weekdays only before a date ("Wed, 22 Jan"): "sun" and "sat" are words.
     let wd_abbr = format!(r"{b}(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun){b}\.?");
-    let wdp = format!(r"(?:(?:{weekday}|{wd_abbr}),?\s+)?");
+    let wdp = format!(r"(?:{weekday},?\s+)?");
+    // The abbreviations only in the forms with a day in words or digits after a month.
+    let wdp_any = format!(r"(?:(?:{weekday}|{wd_abbr}),?\s+)?");
     let day = format!(r"{b}[0-9]{{1,2}}(?:st|nd|rd|th)?{b}");
     let year = format!(r"{b}[0-9]{{4}}{b}");
     // Years in words: "nineteen seventy eight", "nineteen oh five", "twenty twenty",
@@ -164,11 +166,10 @@ fn build_regex() -> String {
     let w_century = format!(
         r"\s+(?:hundred(?:\s+(?:and\s+)?{w99})?{b}|(?:zero|oh)\s+(?:{w_units}){b}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{w_units}))?{b}|(?:{w_teens}){b})"
     );
-    let teen_year = format!(
-        r"{b}(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen){w_century}"
-    );
+    let teens = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    let teen_year = format!(r"{b}(?:{teens}){w_century}");
     let wyear = format!(
-        r"(?:{teen_year}|{b}twenty{w_century}|{b}(?:one|two)\s+thousand\s+(?:and\s+)?{w99})"
+        r"(?:{b}(?:{teens}|twenty){w_century}|{b}(?:one|two)\s+thousand\s+(?:and\s+)?{w99})"
     );
     let yr = format!(r"(?:{year}|{wyear})");
     let the = format!(r"(?:{b}the\s+)?");
@@ -178,7 +179,10 @@ fn build_regex() -> String {
     let iso = format!(r"{b}[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{b}");
     let us = format!(r"{b}[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}{b}");
     let decade = format!(r"{b}[12][0-9]{{2}}0['’]?s{b}");
-    let my = format!(r"{month}(?:\s+of)?,?\s+{yr}");
+    // Years in words only where a form is tried once (not inside ranges): the size of the
+    // regex is its speed.
+    let my = format!(r"{month}(?:\s+of)?,?\s+{year}");
+    let my_words = format!(r"{month}(?:\s+of)?,?\s+{wyear}");
     let md = format!(r"{wdp}{month}\s*{day}");
     let dm = format!(r"{wdp}{the}{day}(?:\s+of)?\s+{month}");
     let rel_grain = format!(r"{b}(?:this|last|next|the)\s+(?:year|month|week){b}");
@@ -220,7 +224,7 @@ fn build_regex() -> String {
     let rel_m = format!(r"{b}(?:this|next|last|previous)\s+month{b}");
     let yy = format!(r"(?:[0-9]{{4}}|[0-9]{{2}}){b}");
     let numeric = format!(
-        r"{wdp}(?:{b}[0-9]{{4}}(?:[/.-][0-9]{{1,2}}[/.-][0-9]{{1,2}}{b}|[-/]{month}[-/][0-9]{{1,2}}{b})|{b}[0-9]{{1,2}}(?:/[0-9]{{1,2}}/{yy}|-[0-9]{{1,2}}-{yy}|\.[0-9]{{1,2}}\.[0-9]{{4}}{b}|/[0-9]{{1,2}},\s*{yy})|{b}[0-9]{{1,2}}/[0-9]{{1,2}}{b}%?|{weekday}\s+[0-9]{{1,2}}\.[0-9]{{1,2}}{b})"
+        r"{wdp}(?:{b}[0-9]{{4}}(?:[/.-][0-9]{{1,2}}[/.-][0-9]{{1,2}}{b}|[-/]{month}[-/][0-9]{{1,2}}{b})|{b}[0-9]{{1,2}}(?:/[0-9]{{1,2}}/{yy}|-[0-9]{{1,2}}-{yy}|\.[0-9]{{1,2}}\.[0-9]{{4}}{b}|/[0-9]{{1,2}},\s*{yy})|{b}[0-9]{{1,2}}/[0-9]{{1,2}}{b}%?)"
     );
     // A full numeric date, or a range of them, before day ranges read "21-04" of "21-04-2016".
     let num_full = format!(r"{b}[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.](?:[0-9]{{4}}|[0-9]{{2}}){b}");
@@ -229,14 +233,25 @@ fn build_regex() -> String {
     let month_num = format!(
         r"{b}[12][0-9]{{3}}\s*[-/.]\s*[0-9]{{1,2}}{b}|{b}[0-9]{{1,2}}\s*[-/]\s*[12][0-9]{{3}}{b}|{b}[12][0-9]{{3}}\s*,?\s*{month}|{month}\s*,\s*[12][0-9]{{3}}{b}|{month}\s+(?:this|next|last)\s+year{b}"
     );
-    let md_words =
-        format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){yr})?");
-    let dm_words = format!(
-        r"{wdp}{the}(?:{day}|{ord_word})\.?(?:\s*-\s*|\s+of\s+|\s+){month}(?:,\s*(?:one|two)\s+thousand{b}|,?(?:\s+of)?\s+{yr})?"
-    );
+    let md_words_at = |wdp: &str, yr: &str| {
+        format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){yr})?")
+    };
+    let dm_words_at = |wdp: &str, yr: &str| {
+        format!(
+            r"{wdp}{the}(?:{day}|{ord_word})\.?(?:\s*-\s*|\s+of\s+|\s+){month}(?:,\s*(?:one|two)\s+thousand{b}|,?(?:\s+of)?\s+{yr})?"
+        )
+    };
+    // In ranges and after another date: digits only.
+    let md_words = md_words_at(&wdp, &year);
+    let dm_words = dm_words_at(&wdp, &year);
+    // Tried once, as a date alone: abbreviated weekdays and years in words too.
+    let md_words_any = md_words_at(&wdp_any, &yr);
+    let dm_words_any = dm_words_at(&wdp_any, &yr);
     let the_day = format!(
-        r"{weekday}\s+the\s+(?:{day}|{ord_word}|{card_word})|{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+(?:of\s+)?{rel_m})?|{day}\s+of\s+{rel_m}"
+        r"(?:{weekday}\s+)?{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+(?:of\s+)?{rel_m})?|{day}\s+of\s+{rel_m}"
     );
+    // Alone, not in ranges: "Thursday the seventh", "Friday 7.6".
+    let wd_day = format!(r"{weekday}\s+(?:the\s+{ord_word}|[0-9]{{1,2}}\.[0-9]{{1,2}}{b})");
     let nth_weekday = format!(
         r"(?:{b}the\s+)?{b}(?:first|second|third|fourth|fifth|last)\s+{weekday}(?:\s+(?:of|in)\s+(?:{rel_m}|{month}))?"
     );
@@ -258,7 +273,7 @@ fn build_regex() -> String {
     let dur = format!(r"{dur_part}(?:,?\s+(?:and\s+)?{dur_part})*");
     let weekdays = format!(r"{b}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?{b}");
     let counted_from = format!(
-        r"{b}(?:within|less\s+than|more\s+than)\s+(?:the\s+)?(?:(?:next|upcoming|coming)\s+)?{dur}(?:\s+(?:(?:from|after)\s+(?:now|today|tomorrow)|before\s+(?:today|yesterday)){b})?|{b}in\s+{dur}|{dur}\s+(?:later{b}|starting\s+(?:(?:from|on)\s+)?(?:{rel}|{rel_wd}|{md}|{dm}|{weekday}))|(?:{num}|{b}an?{b})\s+{weekdays}\s+from\s+(?:now|today){b}"
+        r"{b}(?:(?:within|less\s+than|more\s+than)\s+(?:the\s+)?(?:(?:next|upcoming|coming)\s+)?|in\s+){dur}(?:\s+(?:(?:from|after)\s+(?:now|today|tomorrow)|before\s+(?:today|yesterday)){b})?|{dur}\s+(?:later{b}|starting\s+(?:(?:from|on)\s+)?(?:{rel}|{rel_wd}|{md}|{dm}|{weekday}))|(?:{num}|{b}an?{b})\s+{weekdays}\s+from\s+(?:now|today){b}"
     );
     let quarter = format!(
         r"(?:{b}the\s+)?{b}(?:first|second|third|fourth)\s+quarter(?:\s+of)?\s+(?:{yr}|{b}(?:this|next|last)\s+year{b})|{year}\s+the\s+(?:first|second|third|fourth)\s+quarter{b}|{b}[qh][1-4]\s*(?:{year}|{b}(?:this|next|last)\s+year{b})?|{b}[12][0-9]{{3}}\s*[qh][1-4]{b}"
@@ -279,7 +294,7 @@ fn build_regex() -> String {
     );
     let sep = format!(r"\s*(?:[-–]|{b}(?:to|till|until|through|and){b})\s*");
     let range = format!(
-        r"(?:{b}(?:from|between)\s+)?{sp}{sep}{sp}|{b}(?:from|between)\s+(?:{sp}|{year}|{b}now{b}){sep}(?:{sp}|{year})|{month}\s+(?:between|from)\s+{day}{sep}{day}(?:\s+{yr})?|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:(?:of|in)\s+)?(?:{rel_m}|{month}(?:,?\s+{yr})?))?)"
+        r"(?:(?:{b}(?:from|between)\s+)?{sp}|{b}(?:from|between)\s+(?:{year}|{b}now{b})){sep}{sp}|{b}(?:from|between)\s+{sp}{sep}{year}|{month}\s+(?:between|from)\s+{day}{sep}{day}(?:\s+{yr})?|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:(?:of|in)\s+)?(?:{rel_m}|{month}(?:,?\s+{yr})?))?)"
     );
     // Numbered weeks: "the third week of this month", "the last week of July", "the second
     // week of 2015", "week 10".
@@ -289,7 +304,7 @@ fn build_regex() -> String {
     // "the week commencing February 4", "w/c Feb 4"; "the month of September"; "next week
     // between Wednesday and Friday".
     let week_of = format!(
-        r"(?:{b}the\s+)?{b}week\s+(?:commencing|beginning|starting)(?:\s+(?:on|from))?\s+(?:{md}|{dm})|{b}w/c\s+(?:{md}|{dm})"
+        r"(?:(?:{b}the\s+)?{b}week\s+(?:commencing|beginning|starting)(?:\s+(?:on|from))?|{b}w/c)\s+(?:{md}|{dm})"
     );
     let month_of = format!(r"(?:{b}the\s+)?{b}month\s+of\s+{month}(?:,?\s+{year})?");
     let any_wd = format!(r"(?:{weekday}|{wd_abbr})");
@@ -311,7 +326,7 @@ fn build_regex() -> String {
         r"{b}(?:this|next|last)\s+{weekday}(?:,?\s+|\s*[(-]\s*)(?:{md_words}|{dm_words})(?:\s*\))?"
     );
     let point = format!(
-        r"(?:{counted_from}|{nth_week}|{week_of}|{month_of}|{week_part}|{rel_wd_date}|{num_full}|{range}|{attached}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{lc_month}|{the_day}|{md}|{dm}|{day_words}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year}|{teen_year})"
+        r"(?:{counted_from}|{nth_week}|{week_of}|{month_of}|{week_part}|{rel_wd_date}|{num_full}|{range}|{attached}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{my_words}|{md_words_any}|{dm_words_any}|{lc_month}|{wd_day}|{the_day}|{md}|{dm}|{day_words}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year}|{teen_year})"
     );
 
     let hedge = format!(
@@ -1769,6 +1784,7 @@ fn ahead(t: &[Tok<'_>], cx: &ParseContext) -> Option<(Result<Interval, String>, 
     // (direction, days after the published date the count starts from, or a date)
     let (kind, sign, start): (Ahead, f64, Option<Res>) = match (kind, tail) {
         (Some(Ahead::In), []) => (Ahead::In, 1.0, None),
+        (Some(Ahead::In), [W("from"), W("now" | "today")]) => (Ahead::In, 1.0, None),
         (Some(Ahead::Within), []) => (Ahead::Within, 1.0, None),
         (Some(k @ (Ahead::Within | Ahead::More)), [W(dir), W(from)]) => {
             let sign = match *dir {
@@ -2878,6 +2894,7 @@ mod tests {
         let cases = [
             ("in three weeks", "2026-02-26"),
             ("in a month", "2026-03-05"),
+            ("in two weeks from now", "2026-02-19"),
             ("within 10 days", "2026-02-05..2026-02-14"),
             ("within the next two weeks", "2026-02-05..2026-02-18"),
             ("within 1 year 2 months", "2026-02-05..2027-04-04"),
