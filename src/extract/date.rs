@@ -248,7 +248,7 @@ fn build_regex() -> String {
     let md_words_any = md_words_at(&wdp_any, &yr);
     let dm_words_any = dm_words_at(&wdp_any, &yr);
     let the_day = format!(
-        r"(?:{weekday}\s+)?{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+(?:of\s+)?{rel_m})?|{day}\s+of\s+{rel_m}"
+        r"{weekday}\s+the\s+(?:{day}|{compound_ord}|{card_word})|{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+(?:of\s+)?{rel_m}|\s*[.,;:!?]|\s*$)|{day}\s+of\s+{rel_m}"
     );
     // Alone, not in ranges: "Thursday the seventh", "Friday 7.6".
     let wd_day = format!(r"{weekday}\s+(?:the\s+{ord_word}|[0-9]{{1,2}}\.[0-9]{{1,2}}{b})");
@@ -573,6 +573,15 @@ fn parse_tokens(
     cx: &ParseContext,
 ) -> Option<(Result<Interval, String>, Option<Hedge>)> {
     let t = skip(t, W("on"));
+    // A bare "the 27th" is matched with the punctuation that ends it.
+    let t = match t {
+        [inner @ .., P('.' | ',' | ';' | ':' | '!' | '?')]
+            if matches!(t.first(), Some(W("the"))) =>
+        {
+            inner
+        }
+        _ => t,
+    };
     let (hedge, rest) = duration_hedge(t);
     if let Some((n, unit)) = duration(rest) {
         return Some((resolve_duration(n, unit, hedge, cx), hedge));
@@ -3003,6 +3012,30 @@ mod tests {
         assert_eq!(
             days("21-01-2026 to 28-01-2026", &c),
             "2026-01-21..2026-01-28"
+        );
+    }
+
+    #[test]
+    fn a_bare_day_of_the_month_ends_the_phrase() {
+        // "the 27th" alone is a day only where nothing follows it: "the 17th century".
+        for text in [
+            "art of the 17th century",
+            "on the 20th anniversary of the war",
+            "from the 27th floor",
+        ] {
+            assert_eq!(find(text), None, "{text}");
+        }
+        assert_eq!(find("talks end on the 27th, he said"), Some("the 27th,"));
+        assert_eq!(find("talks end on the 27th"), Some("the 27th"));
+        assert_eq!(find("talks end on the 27th. Then"), Some("the 27th."));
+        assert_eq!(days("the 27th,", &cx()), "2026-01-27");
+        assert_eq!(
+            find("on Tuesday the 27th at noon"),
+            Some("Tuesday the 27th")
+        );
+        assert_eq!(
+            find("the 20th of next month at noon"),
+            Some("the 20th of next month")
         );
     }
 
