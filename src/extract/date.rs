@@ -67,7 +67,9 @@
 //!   `(−∞, C]`. `less than`/`under` ([`Hedge::LessThan`]): `(C, P]`. `just over`
 //!   ([`Hedge::JustOver`]): the duration is in `(d, d·(1+r)]`.
 //!
-//! - Counted forward ([`ahead`]): `in three weeks` is the day three weeks after `P`;
+//! - Weeks: `the third week of this month`, `the last week of
+//!   July`, `week 10`; `the week commencing February 4`; ranges of weekdays in a week.
+//! - Counted forward: `in three weeks` is the day three weeks after `P`;
 //!   `within five days`, `within the next two weeks`, `less than two weeks from today`: from
 //!   `P` to that day (excluded); `more than two weeks after today`: from the day after it on;
 //!   `a week starting tomorrow`, `two weeks starting May 20`: from that day, that long;
@@ -148,7 +150,9 @@ fn build_regex() -> String {
     let weekday = format!(r"{b}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday){b}");
     // Abbreviated weekdays only before a date ("Wed, 22 Jan"): "sun" and "sat" are words.
     let wd_abbr = format!(r"{b}(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun){b}\.?");
-    let wdp = format!(r"(?:(?:{weekday}|{wd_abbr}),?\s+)?");
+    let wdp = format!(r"(?:{weekday},?\s+)?");
+    // The abbreviations only in the forms with a day in words or digits after a month.
+    let wdp_any = format!(r"(?:(?:{weekday}|{wd_abbr}),?\s+)?");
     let day = format!(r"{b}[0-9]{{1,2}}(?:st|nd|rd|th)?{b}");
     let year = format!(r"{b}[0-9]{{4}}{b}");
     // Years in words: "nineteen seventy eight", "nineteen oh five", "twenty twenty",
@@ -162,11 +166,10 @@ fn build_regex() -> String {
     let w_century = format!(
         r"\s+(?:hundred(?:\s+(?:and\s+)?{w99})?{b}|(?:zero|oh)\s+(?:{w_units}){b}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:{w_units}))?{b}|(?:{w_teens}){b})"
     );
-    let teen_year = format!(
-        r"{b}(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen){w_century}"
-    );
+    let teens = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    let teen_year = format!(r"{b}(?:{teens}){w_century}");
     let wyear = format!(
-        r"(?:{teen_year}|{b}twenty{w_century}|{b}(?:one|two)\s+thousand\s+(?:and\s+)?{w99})"
+        r"(?:{b}(?:{teens}|twenty){w_century}|{b}(?:one|two)\s+thousand\s+(?:and\s+)?{w99})"
     );
     let yr = format!(r"(?:{year}|{wyear})");
     let the = format!(r"(?:{b}the\s+)?");
@@ -176,7 +179,10 @@ fn build_regex() -> String {
     let iso = format!(r"{b}[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{b}");
     let us = format!(r"{b}[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}{b}");
     let decade = format!(r"{b}[12][0-9]{{2}}0['’]?s{b}");
-    let my = format!(r"{month}(?:\s+of)?,?\s+{yr}");
+    // Years in words only where a form is tried once (not inside ranges): the size of the
+    // regex is its speed.
+    let my = format!(r"{month}(?:\s+of)?,?\s+{year}");
+    let my_words = format!(r"{month}(?:\s+of)?,?\s+{wyear}");
     let md = format!(r"{wdp}{month}\s*{day}");
     let dm = format!(r"{wdp}{the}{day}(?:\s+of)?\s+{month}");
     let rel_grain = format!(r"{b}(?:this|last|next|the)\s+(?:year|month|week){b}");
@@ -218,7 +224,7 @@ fn build_regex() -> String {
     let rel_m = format!(r"{b}(?:this|next|last|previous)\s+month{b}");
     let yy = format!(r"(?:[0-9]{{4}}|[0-9]{{2}}){b}");
     let numeric = format!(
-        r"{wdp}(?:{b}[0-9]{{4}}(?:[/.-][0-9]{{1,2}}[/.-][0-9]{{1,2}}{b}|[-/]{month}[-/][0-9]{{1,2}}{b})|{b}[0-9]{{1,2}}(?:/[0-9]{{1,2}}/{yy}|-[0-9]{{1,2}}-{yy}|\.[0-9]{{1,2}}\.[0-9]{{4}}{b}|/[0-9]{{1,2}},\s*{yy})|{b}[0-9]{{1,2}}/[0-9]{{1,2}}{b}%?|{weekday}\s+[0-9]{{1,2}}\.[0-9]{{1,2}}{b})"
+        r"{wdp}(?:{b}[0-9]{{4}}(?:[/.-][0-9]{{1,2}}[/.-][0-9]{{1,2}}{b}|[-/]{month}[-/][0-9]{{1,2}}{b})|{b}[0-9]{{1,2}}(?:/[0-9]{{1,2}}/{yy}|-[0-9]{{1,2}}-{yy}|\.[0-9]{{1,2}}\.[0-9]{{4}}{b}|/[0-9]{{1,2}},\s*{yy})|{b}[0-9]{{1,2}}/[0-9]{{1,2}}{b}%?)"
     );
     // A full numeric date, or a range of them, before day ranges read "21-04" of "21-04-2016".
     let num_full = format!(r"{b}[0-9]{{1,2}}[-/.][0-9]{{1,2}}[-/.](?:[0-9]{{4}}|[0-9]{{2}}){b}");
@@ -227,14 +233,25 @@ fn build_regex() -> String {
     let month_num = format!(
         r"{b}[12][0-9]{{3}}\s*[-/.]\s*[0-9]{{1,2}}{b}|{b}[0-9]{{1,2}}\s*[-/]\s*[12][0-9]{{3}}{b}|{b}[12][0-9]{{3}}\s*,?\s*{month}|{month}\s*,\s*[12][0-9]{{3}}{b}|{month}\s+(?:this|next|last)\s+year{b}"
     );
-    let md_words =
-        format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){yr})?");
-    let dm_words = format!(
-        r"{wdp}{the}(?:{day}|{ord_word})\.?(?:\s*-\s*|\s+of\s+|\s+){month}(?:,\s*(?:one|two)\s+thousand{b}|,?(?:\s+of)?\s+{yr})?"
-    );
+    let md_words_at = |wdp: &str, yr: &str| {
+        format!(r"{wdp}{month}(?:\s*[-/,]\s*|\s+the\s+|\s*){any_day}(?:(?:\s*,\s*|\s+){yr})?")
+    };
+    let dm_words_at = |wdp: &str, yr: &str| {
+        format!(
+            r"{wdp}{the}(?:{day}|{ord_word})\.?(?:\s*-\s*|\s+of\s+|\s+){month}(?:,\s*(?:one|two)\s+thousand{b}|,?(?:\s+of)?\s+{yr})?"
+        )
+    };
+    // In ranges and after another date: digits only.
+    let md_words = md_words_at(&wdp, &year);
+    let dm_words = dm_words_at(&wdp, &year);
+    // Tried once, as a date alone: abbreviated weekdays and years in words too.
+    let md_words_any = md_words_at(&wdp_any, &yr);
+    let dm_words_any = dm_words_at(&wdp_any, &yr);
     let the_day = format!(
-        r"{weekday}\s+the\s+(?:{day}|{ord_word}|{card_word})|{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+(?:of\s+)?{rel_m})?|{day}\s+of\s+{rel_m}"
+        r"{weekday}\s+the\s+(?:{day}|{compound_ord}|{card_word})|{b}the\s+(?:{day}|{compound_ord}|{card_word})(?:\s+(?:of\s+)?{rel_m}|\s*[.,;:!?]|\s*$)|{day}\s+of\s+{rel_m}"
     );
+    // Alone, not in ranges: "Thursday the seventh", "Friday 7.6".
+    let wd_day = format!(r"{weekday}\s+(?:the\s+{ord_word}|[0-9]{{1,2}}\.[0-9]{{1,2}}{b})");
     let nth_weekday = format!(
         r"(?:{b}the\s+)?{b}(?:first|second|third|fourth|fifth|last)\s+{weekday}(?:\s+(?:of|in)\s+(?:{rel_m}|{month}))?"
     );
@@ -256,7 +273,7 @@ fn build_regex() -> String {
     let dur = format!(r"{dur_part}(?:,?\s+(?:and\s+)?{dur_part})*");
     let weekdays = format!(r"{b}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?{b}");
     let counted_from = format!(
-        r"{b}(?:within|less\s+than|more\s+than)\s+(?:the\s+)?(?:(?:next|upcoming|coming)\s+)?{dur}(?:\s+(?:(?:from|after)\s+(?:now|today|tomorrow)|before\s+(?:today|yesterday)){b})?|{b}in\s+{dur}|{dur}\s+(?:later{b}|starting\s+(?:(?:from|on)\s+)?(?:{rel}|{rel_wd}|{md}|{dm}|{weekday}))|(?:{num}|{b}an?{b})\s+{weekdays}\s+from\s+(?:now|today){b}"
+        r"{b}(?:(?:within|less\s+than|more\s+than)\s+(?:the\s+)?(?:(?:next|upcoming|coming)\s+)?|in\s+){dur}(?:\s+(?:(?:from|after)\s+(?:now|today|tomorrow)|before\s+(?:today|yesterday)){b})?|{dur}\s+(?:later{b}|starting\s+(?:(?:from|on)\s+)?(?:{rel}|{rel_wd}|{md}|{dm}|{weekday}))|(?:{num}|{b}an?{b})\s+{weekdays}\s+from\s+(?:now|today){b}"
     );
     let quarter = format!(
         r"(?:{b}the\s+)?{b}(?:first|second|third|fourth)\s+quarter(?:\s+of)?\s+(?:{yr}|{b}(?:this|next|last)\s+year{b})|{year}\s+the\s+(?:first|second|third|fourth)\s+quarter{b}|{b}[qh][1-4]\s*(?:{year}|{b}(?:this|next|last)\s+year{b})?|{b}[12][0-9]{{3}}\s*[qh][1-4]{b}"
@@ -277,7 +294,22 @@ fn build_regex() -> String {
     );
     let sep = format!(r"\s*(?:[-–]|{b}(?:to|till|until|through|and){b})\s*");
     let range = format!(
-        r"(?:{b}(?:from|between)\s+)?{sp}{sep}{sp}|{b}(?:from|between)\s+(?:{sp}|{year}){sep}(?:{sp}|{year})|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:of\s+)?(?:{rel_m}|{month}(?:,?\s+{yr})?))?)"
+        r"(?:(?:{b}(?:from|between)\s+)?{sp}|{b}(?:from|between)\s+(?:{year}|{b}now{b})){sep}{sp}|{b}(?:from|between)\s+{sp}{sep}{year}|{month}\s+(?:between|from)\s+{day}{sep}{day}(?:\s+{yr})?|(?:{b}(?:from|between|in)\s+)?{year}{sep}{year}|(?:{b}(?:from|between)\s+)?(?:{month}\s*)?{day}{sep}(?:{md}|{day}(?:\s+(?:(?:of|in)\s+)?(?:{rel_m}|{month}(?:,?\s+{yr})?))?)"
+    );
+    // Numbered weeks: "the third week of this month", "the last week of July", "the second
+    // week of 2015", "week 10".
+    let nth_week = format!(
+        r"(?:{b}the\s+)?{b}(?:first|second|third|fourth|fifth|last)\s+week\s+(?:(?:of|in)\s+)?(?:{b}(?:this|next|last)\s+(?:month|year){b}|{my}|{month}|{year})|{b}week\s+[0-9]{{1,2}}{b}(?:\s+of\s+{year})?"
+    );
+    // "the week commencing February 4", "w/c Feb 4"; "the month of September"; "next week
+    // between Wednesday and Friday".
+    let week_of = format!(
+        r"(?:(?:{b}the\s+)?{b}week\s+(?:commencing|beginning|starting)(?:\s+(?:on|from))?|{b}w/c)\s+(?:{md}|{dm})"
+    );
+    let month_of = format!(r"(?:{b}the\s+)?{b}month\s+of\s+{month}(?:,?\s+{year})?");
+    let any_wd = format!(r"(?:{weekday}|{wd_abbr})");
+    let week_part = format!(
+        r"{b}(?:this|next|last)\s+week\s+(?:between|from)\s+{any_wd}\s*(?:{b}(?:and|to|through|until|till){b}|[-–])\s*{any_wd}"
     );
     // A day stuck to its month ("Oct2", "22april", "january12,2016").
     let names = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec";
@@ -294,7 +326,7 @@ fn build_regex() -> String {
         r"{b}(?:this|next|last)\s+{weekday}(?:,?\s+|\s*[(-]\s*)(?:{md_words}|{dm_words})(?:\s*\))?"
     );
     let point = format!(
-        r"(?:{counted_from}|{rel_wd_date}|{num_full}|{range}|{attached}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{md_words}|{dm_words}|{lc_month}|{the_day}|{md}|{dm}|{day_words}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year}|{teen_year})"
+        r"(?:{counted_from}|{nth_week}|{week_of}|{month_of}|{week_part}|{rel_wd_date}|{num_full}|{range}|{attached}|{iso}|{compound}|{forward}|{quarter}|{rest_of}|{after_next}|{next_n}|{decades}|{shift}|{week_day}|{nth_weekday}|{numeric}|{month_num}|{mdy}|{dmy}|{us}|{part}|{the}{decade}|{my}|{my_words}|{md_words_any}|{dm_words_any}|{lc_month}|{wd_day}|{the_day}|{md}|{dm}|{day_words}|{rel}|{rel_wd}|{rel_month}|{week_words}|{weekday}|{month_cap}|{bare_year}|{teen_year})"
     );
 
     let hedge = format!(
@@ -541,6 +573,15 @@ fn parse_tokens(
     cx: &ParseContext,
 ) -> Option<(Result<Interval, String>, Option<Hedge>)> {
     let t = skip(t, W("on"));
+    // A bare "the 27th" is matched with the punctuation that ends it.
+    let t = match t {
+        [inner @ .., P('.' | ',' | ';' | ':' | '!' | '?')]
+            if matches!(t.first(), Some(W("the"))) =>
+        {
+            inner
+        }
+        _ => t,
+    };
     let (hedge, rest) = duration_hedge(t);
     if let Some((n, unit)) = duration(rest) {
         return Some((resolve_duration(n, unit, hedge, cx), hedge));
@@ -892,6 +933,7 @@ fn rel_form(t: &[Tok<'_>]) -> Option<Rel> {
             Rel::Shift(0)
         }
         [W("yesterday")] | [W("last"), W("night")] => Rel::Shift(-1),
+        [W("now")] => Rel::Shift(0),
         [W("tomorrow" | "tmrw")] | [W("next"), W("day")] => Rel::Shift(1),
         [W("this"), W("day")] => Rel::Shift(0),
         [W("past"), W("day")] => Rel::Shift(-1),
@@ -1596,27 +1638,54 @@ fn counted_period(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
 /// `from Oct. 2 to October 22`, `between 2015 and Feb 2018`, `November 19-20`, `from 3
 /// until 12 of Sept`, `2014-2018`: from the start of the first to the end of the second.
 fn range(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    // "Feb between 2-7 2018": the month first.
+    if let [W(m), W("from" | "between"), N(a), sep, N(b), tail @ ..] = t {
+        let m = month_of(m)?;
+        if !matches!(
+            sep,
+            P('-' | '–') | W("to" | "and" | "until" | "till" | "through")
+        ) {
+            return None;
+        }
+        let (a, b) = (small_int(a)?, small_int(b)?);
+        let day = |d: u32| match tail {
+            [] => yearless_day(m, d, cx),
+            _ => full_date(final_year(tail).unwrap_or(0), u32::from(m), d),
+        };
+        if !tail.is_empty() && final_year(tail).is_none() {
+            return None;
+        }
+        return Some(day(a).and_then(|x| join(x, day(b)?)));
+    }
     let t = match t {
         [W("from" | "between" | "in"), rest @ ..] => rest,
         _ => t,
     };
-    for (i, tok) in t.iter().enumerate() {
-        if !matches!(
-            tok,
-            P('-' | '–') | W("to" | "till" | "until" | "through" | "and")
-        ) || i == 0
-        {
-            continue;
-        }
-        let (left, right) = (t.get(..i)?, t.get(i + 1..)?);
-        if right.is_empty() {
-            continue;
-        }
-        if let Some(res) = range_sides(left, right, cx) {
-            return Some(res);
+    // Words split before dashes: "from 2019-aug-1 to today".
+    for words in [true, false] {
+        for (i, tok) in t.iter().enumerate() {
+            let word = matches!(tok, W("to" | "till" | "until" | "through" | "and"));
+            if i == 0 || !(word && words || matches!(tok, P('-' | '–')) && !words) {
+                continue;
+            }
+            let (left, right) = (t.get(..i)?, t.get(i + 1..)?);
+            if right.is_empty() {
+                continue;
+            }
+            if let Some(res) = range_sides(left, right, cx) {
+                return Some(res);
+            }
         }
     }
     None
+}
+
+/// Whether tokens name a year (four digits or words), so that a range's second side cannot
+/// move to the next year.
+fn has_year(t: &[Tok<'_>]) -> bool {
+    (0..t.len()).any(|i| {
+        matches!(t.get(i), Some(N(y)) if y.len() == 4) || t.get(i..).and_then(word_year).is_some()
+    })
 }
 
 fn range_sides(left: &[Tok<'_>], right: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
@@ -1632,7 +1701,7 @@ fn range_sides(left: &[Tok<'_>], right: &[Tok<'_>], cx: &ParseContext) -> Option
                 Err(e) => Some(Err(e)),
             };
         }
-        Some((d, tail)) => match rel_month_of(skip(tail, W("of")), cx) {
+        Some((d, tail)) => match rel_month_of(skip(skip(tail, W("of")), W("in")), cx) {
             Some(ym) => ym.and_then(|(y, m)| full_date(y, u32::from(m), d)),
             None => point(right, cx)?,
         },
@@ -1645,6 +1714,16 @@ fn range_sides(left: &[Tok<'_>], right: &[Tok<'_>], cx: &ParseContext) -> Option
             full_date(a.year, u32::from(a.month), d)
         }),
         _ => point(left, cx)?,
+    };
+    // A second side with no year that would end before the first is the next year's
+    // ("from 10/25 to 01/25", "between now and November 15").
+    let second = match (&first, second) {
+        (Ok(a), Ok(b)) if b.bounds().1 <= a.bounds().0 && !has_year(right) => match b {
+            Span::Day(d) => Ok(Span::Day(d.add_months(12))),
+            Span::Month(y, m) => Ok(Span::Month(y + 1, m)),
+            other => Ok(other),
+        },
+        (_, b) => b,
     };
     Some(first.and_then(|a| join(a, second?)))
 }
@@ -1714,6 +1793,7 @@ fn ahead(t: &[Tok<'_>], cx: &ParseContext) -> Option<(Result<Interval, String>, 
     // (direction, days after the published date the count starts from, or a date)
     let (kind, sign, start): (Ahead, f64, Option<Res>) = match (kind, tail) {
         (Some(Ahead::In), []) => (Ahead::In, 1.0, None),
+        (Some(Ahead::In), [W("from"), W("now" | "today")]) => (Ahead::In, 1.0, None),
         (Some(Ahead::Within), []) => (Ahead::Within, 1.0, None),
         (Some(k @ (Ahead::Within | Ahead::More)), [W(dir), W(from)]) => {
             let sign = match *dir {
@@ -1791,9 +1871,115 @@ fn ahead(t: &[Tok<'_>], cx: &ParseContext) -> Option<(Result<Interval, String>, 
     Some((Ok(value.0), value.1))
 }
 
+/// The Monday of the week that holds `d`.
+fn monday_of(d: Date) -> i64 {
+    d.days() - i64::from(d.weekday())
+}
+
+/// `the third week of this month`, `the last week of July`, `the second week of 2015`,
+/// `first week of this year`, `the third week next year`, `week 10`, `week 10 of 2019`:
+/// Monday-to-Sunday weeks, the first being the one that holds the period's first Thursday
+/// (as ISO 8601 counts weeks of a year), the last the one that holds its last Thursday.
+fn nth_week(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    let (n, period) = match skip(t, W("the")) {
+        [W("week"), N(k), rest @ ..] => {
+            let k = small_int(k).filter(|k| (1..=53).contains(k))?;
+            let year = match rest {
+                [] => anchor(cx, NO_PUBLISHED).map(|p| p.year),
+                [W("of"), N(y)] if y.len() == 4 => Ok(y.parse().ok()?),
+                _ => return None,
+            };
+            (k, year.map(Span::Year))
+        }
+        [W(nth), W("week"), rest @ ..] => {
+            let n = match *nth {
+                "last" => 0,
+                o => ordinal_of(o).filter(|n| *n <= 5)?,
+            };
+            let rest = match rest {
+                [W("of" | "in"), r @ ..] => r,
+                r => r,
+            };
+            let period = match rest {
+                [W(which @ ("this" | "next" | "last")), W("year")] => {
+                    let k = match *which {
+                        "last" => -1,
+                        "this" => 0,
+                        _ => 1,
+                    };
+                    anchor(cx, NO_PUBLISHED).map(|p| Span::Year(p.year + k))
+                }
+                _ => match rel_month_of(rest, cx) {
+                    Some(ym) => ym.map(|(y, m)| Span::Month(y, m)),
+                    None => calendar(rest, cx)?,
+                },
+            };
+            (n, period)
+        }
+        _ => return None,
+    };
+    let period = match period {
+        Ok(p @ (Span::Month(..) | Span::Year(_))) => p,
+        Ok(_) => return None,
+        Err(e) => return Some(Err(e)),
+    };
+    let (first, end) = period.bounds();
+    let thursday = |d: i64| d + (3 - i64::from(Date::from_days(d).weekday())).rem_euclid(7);
+    let start = if n == 0 {
+        let last = end - 1;
+        let last_thursday = last - (i64::from(Date::from_days(last).weekday()) - 3).rem_euclid(7);
+        monday_of(Date::from_days(last_thursday))
+    } else {
+        monday_of(Date::from_days(thursday(first))) + 7 * i64::from(n - 1)
+    };
+    if start >= end {
+        return Some(Err("the period has no such week".into()));
+    }
+    Some(Ok(Span::Days(start, start + 7)))
+}
+
+/// `the week commencing February 4`, `w/c Feb 4`: seven days from that day; `the month of
+/// September`; `next week between Wednesday and Friday`, `this week from Tue to Thur`.
+fn week_of(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    let t = skip(t, W("the"));
+    let t = match t {
+        [inner @ .., P('.')] => inner,
+        _ => t,
+    };
+    let date = match t {
+        [W("week"), W("commencing" | "beginning" | "starting"), rest @ ..] => match rest {
+            [W("on" | "from"), r @ ..] => r,
+            r => r,
+        },
+        [W("w"), P('/'), W("c"), rest @ ..] => rest,
+        [W("month"), W("of"), rest @ ..] => {
+            return match calendar(rest, cx)? {
+                Ok(m @ Span::Month(..)) => Some(Ok(m)),
+                Ok(_) => None,
+                Err(e) => Some(Err(e)),
+            };
+        }
+        [W(which @ ("this" | "next" | "last")), W("week"), W("between" | "from"), W(a), P('-' | '–') | W("and" | "to" | "through" | "until" | "till"), W(b)] =>
+        {
+            let (a, b) = (weekday_of(a)?, weekday_of(b)?);
+            return Some(week_day_of(which, a, cx).and_then(|x| {
+                let y = week_day_of(which, b, cx)?;
+                join(x, y)
+            }));
+        }
+        _ => return None,
+    };
+    Some(point(date, cx)?.map(|s| {
+        let (a, _) = s.bounds();
+        Span::Days(a, a + 7)
+    }))
+}
+
 /// The forms above, tried in turn.
 fn more(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
-    numeric(t, cx)
+    nth_week(t, cx)
+        .or_else(|| week_of(t, cx))
+        .or_else(|| numeric(t, cx))
         .or_else(|| month_numeric(t, cx))
         .or_else(|| words_day(t, cx))
         .or_else(|| the_day(t, cx))
@@ -2717,6 +2903,7 @@ mod tests {
         let cases = [
             ("in three weeks", "2026-02-26"),
             ("in a month", "2026-03-05"),
+            ("in two weeks from now", "2026-02-19"),
             ("within 10 days", "2026-02-05..2026-02-14"),
             ("within the next two weeks", "2026-02-05..2026-02-18"),
             ("within 1 year 2 months", "2026-02-05..2027-04-04"),
@@ -2829,10 +3016,104 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_day_of_the_month_ends_the_phrase() {
+        // "the 27th" alone is a day only where nothing follows it: "the 17th century".
+        for text in [
+            "art of the 17th century",
+            "on the 20th anniversary of the war",
+            "from the 27th floor",
+        ] {
+            assert_eq!(find(text), None, "{text}");
+        }
+        assert_eq!(find("talks end on the 27th, he said"), Some("the 27th,"));
+        assert_eq!(find("talks end on the 27th"), Some("the 27th"));
+        assert_eq!(find("talks end on the 27th. Then"), Some("the 27th."));
+        assert_eq!(days("the 27th,", &cx()), "2026-01-27");
+        assert_eq!(
+            find("on Tuesday the 27th at noon"),
+            Some("Tuesday the 27th")
+        );
+        assert_eq!(
+            find("the 20th of next month at noon"),
+            Some("the 20th of next month")
+        );
+    }
+
+    #[test]
     fn february_29_without_a_year_is_the_latest_leap_day() {
         assert_eq!(days("Feb 29", &published(2027, 3, 22)), "2024-02-29");
         assert_eq!(days("2/29", &published(2024, 3, 1)), "2024-02-29");
         assert_eq!(days("February 29", &published(2028, 1, 10)), "2028-02-29");
+    }
+
+    #[test]
+    fn numbered_weeks_hold_the_first_or_last_thursday() {
+        let c = cx(); // Thursday, February 5, 2026
+        let cases = [
+            ("the third week of this month", "2026-02-16..2026-02-22"),
+            ("the last week of February", "2026-02-23..2026-03-01"),
+            ("the second week of 2015", "2015-01-05..2015-01-11"),
+            ("the last week of 2015", "2015-12-28..2016-01-03"),
+            ("the first week of next year", "2027-01-04..2027-01-10"),
+            ("the first week in January 2021", "2021-01-04..2021-01-10"),
+            ("week 10", "2026-03-02..2026-03-08"),
+            ("week 1 of 2019", "2018-12-31..2019-01-06"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(days(text, &c), want, "{text}");
+            assert_eq!(
+                find(&format!("talks were held {text}, he said")),
+                Some(text),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            find("talks were held last week, he said"),
+            Some("last week")
+        );
+        assert_eq!(err("week 10", &none()), NO_PUBLISHED);
+        assert!(DateGrammar.parse("week 60", &c).is_none());
+    }
+
+    #[test]
+    fn weeks_from_a_day_and_more_ranges() {
+        let c = cx(); // Thursday, February 5, 2026
+        let cases = [
+            ("the week commencing February 9", "2026-02-09..2026-02-15"),
+            ("the week beginning Feb 2", "2026-02-02..2026-02-08"),
+            ("the week starting on 9 February", "2026-02-09..2026-02-15"),
+            ("w/c Feb 16", "2026-02-16..2026-02-22"),
+            ("the month of January", "2026-01"),
+            ("the month of September 2024", "2024-09"),
+            (
+                "next week between Wednesday and Friday",
+                "2026-02-11..2026-02-13",
+            ),
+            ("this week from Tue to Thur", "2026-02-03..2026-02-05"),
+            ("Jan between 12-15 2021", "2021-01-12..2021-01-15"),
+            ("Jan between 12-15", "2026-01-12..2026-01-15"),
+            ("between now and May 1", "2026-02-05..2026-05-01"),
+            ("from 2026-jan-5 to today", "2026-01-05..2026-02-05"),
+            ("from 4-20 in next month", "2026-03-04..2026-03-20"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(days(text, &c), want, "{text}");
+            assert_eq!(
+                find(&format!("the office is closed {text}, he said")),
+                Some(text),
+                "{text}"
+            );
+        }
+        // A second side with no year moves to the next year rather than end before the first.
+        let december = published(2026, 12, 1);
+        assert_eq!(
+            days("from 12/20 to 01/10", &december),
+            "2026-12-20..2027-01-10"
+        );
+        assert_eq!(
+            err("from 12/20/2026 to 01/10/2026", &december),
+            "a range that ends before it starts"
+        );
     }
 
     #[test]
