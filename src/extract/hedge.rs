@@ -541,6 +541,41 @@ mod tests {
     }
 
     #[test]
+    fn every_hedge_the_issue_names() {
+        use Hedge::*;
+        for (text, want, hedge) in [
+            ("about 300", "[265.5,335.5)", About),
+            ("around 300", "[265.5,335.5)", About),
+            ("roughly 300", "[265.5,335.5)", About),
+            ("approximately 300", "[265.5,335.5)", About),
+            ("some 300", "[265.5,335.5)", About),
+            ("an estimated 300", "[265.5,335.5)", About),
+            ("nearly 300", "[270,300)", Nearly),
+            ("almost 300", "[270,300)", Nearly),
+            ("close to 300", "[270,300)", Nearly),
+            ("just under 300", "[270,300)", Nearly),
+            ("just over 300", "(300,330]", JustOver),
+            ("more than 300", "(300,)", MoreThan),
+            ("over 300", "(300,)", MoreThan),
+            ("above 300", "(300,)", MoreThan),
+            ("at least 300", "[300,)", AtLeast),
+            ("fewer than 300", "(,300)", LessThan),
+            ("less than 300", "(,300)", LessThan),
+            ("under 300", "(,300)", LessThan),
+            ("below 300", "(,300)", LessThan),
+            ("up to 300", "(,300]", UpTo),
+            ("at most 300", "(,300]", UpTo),
+            ("no more than 300", "(,300]", UpTo),
+            ("between 200 and 300", "[195,305)", Range),
+            ("from 200 to 300", "[195,305)", Range),
+            ("200-300", "[195,305)", Range),
+            ("200 to 300", "[195,305)", Range),
+        ] {
+            check(text, want, Some(hedge));
+        }
+    }
+
+    #[test]
     fn equality_or_equal_and_loose_hedges() {
         use Hedge::*;
         check("exactly 20", "[20,20]", Some(Exactly));

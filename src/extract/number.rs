@@ -1307,6 +1307,8 @@ mod tests {
         assert_eq!(num("ten thousand"), (10_000.0, 1000.0));
         assert_eq!(num("one thousand two hundred"), (1200.0, 100.0));
         assert_eq!(num("two million three hundred thousand"), (2.3e6, 1e5));
+        assert_eq!(num("two billion five hundred million"), (2.5e9, 1e8));
+        assert_eq!(num("four billion"), (4e9, 1e9));
         assert_eq!(num("two thousand and twenty-two"), (2022.0, 1.0));
         assert_eq!(num("a thousand and one"), (1001.0, 1.0));
         assert_eq!(num("nineteen"), (19.0, 1.0));
