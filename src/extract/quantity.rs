@@ -9,6 +9,7 @@
 //! | area | square metre | `km²`, `km2`, `sq km`, `square kilometres/kilometers`, `m²`, `m2`, `square metres/meters`, `sq mi`, `square miles`, `hectares`, `ha`, `acres`, `square feet` |
 //! | mass | kilogram | `kg`, `kilograms`, `kilos`, `grams`, `mg`, `micrograms`, `μg`, `mcg`, `tonnes`, `tons`, `metric tons` (all 1,000 kg), `pounds`, `lbs`, `ounces`, `oz` |
 //! | volume | litre | `litres`, `liters`, `ml`, `gallons` (US), `barrels` (oil, 158.99 l), `cubic metres`, `tablespoons`, `teaspoons`, `cups` |
+//! | information | bit | `bits`, `bytes` (8 bits), `kilobits` … `terabytes`, `kb`, `mb`, `gb`, `tb` (a lower-case `b` is a bit, `B` a byte: `100 Mb` is 10⁸ bits, `100 MB` 8·10⁸; decimal prefixes) |
 //! | speed | km/h | `km/h`, `kph`, `kmph`, `km/hr`, `kilometres per hour`, `mph`, `miles per hour`, `miles an hour`, `knots` |
 //! | temperature | °C | `degrees Celsius`, `°C`, `celsius` (and the misspelling `celcius`), `deg celsius`; `degrees Fahrenheit`, `°F`, `degrees F`, `fahrenheit` (converted: `(F − 32) · 5/9`) |
 //! | temperature, scale not written | [`Unit::Degree`] | `degrees`, `deg.`, `°` |
@@ -222,6 +223,24 @@ const UNITS: &[(&str, Conv)] = &[
     ),
     ("mph", Conv::Scale(Unit::KilometrePerHour, MILE / 1e3)),
     ("knots", Conv::Scale(Unit::KilometrePerHour, 1.852)),
+    // information: `b` is a bit and `B` a byte in the abbreviations (see `split_figure`);
+    // the prefixes are decimal (a kilobyte is 1,000 bytes)
+    ("bits", Conv::Scale(Unit::Bit, 1.0)),
+    ("bit", Conv::Scale(Unit::Bit, 1.0)),
+    ("bytes", Conv::Scale(Unit::Bit, 8.0)),
+    ("byte", Conv::Scale(Unit::Bit, 8.0)),
+    ("kilobits", Conv::Scale(Unit::Bit, 1e3)),
+    ("kilobytes", Conv::Scale(Unit::Bit, 8e3)),
+    ("megabits", Conv::Scale(Unit::Bit, 1e6)),
+    ("megabytes", Conv::Scale(Unit::Bit, 8e6)),
+    ("gigabits", Conv::Scale(Unit::Bit, 1e9)),
+    ("gigabytes", Conv::Scale(Unit::Bit, 8e9)),
+    ("terabits", Conv::Scale(Unit::Bit, 1e12)),
+    ("terabytes", Conv::Scale(Unit::Bit, 8e12)),
+    ("kb", Conv::Scale(Unit::Bit, 1e3)),
+    ("mb", Conv::Scale(Unit::Bit, 1e6)),
+    ("gb", Conv::Scale(Unit::Bit, 1e9)),
+    ("tb", Conv::Scale(Unit::Bit, 1e12)),
     // temperature
     ("degrees celsius", Conv::Scale(Unit::Celsius, 1.0)),
     ("degree celsius", Conv::Scale(Unit::Celsius, 1.0)),
@@ -482,6 +501,13 @@ fn split_figure(text: &str) -> Option<(&str, &str, Conv)> {
     if form == "m" && !text.trim_end().ends_with('m') {
         return None;
     }
+    // `MB` is a megabyte, `Mb` and `mb` a megabit.
+    let conv = match conv {
+        Conv::Scale(Unit::Bit, f) if form.len() == 2 && text.trim_end().ends_with('B') => {
+            Conv::Scale(Unit::Bit, f * 8.0)
+        }
+        c => c,
+    };
     // Cut the unit off the original text: count the unit's letters from the end.
     let letters = form.chars().filter(|c| !c.is_whitespace()).count();
     let mut seen = 0;
@@ -706,6 +732,22 @@ mod tests {
         check("a 55 \" screen", "55 \"", "[1.397,1.397]", Metre);
         check("a 65″ screen", "65″", "[1.651,1.651]", Metre);
         assert_eq!(read("they watched \"Ocean's 11\" again"), None);
+    }
+
+    #[test]
+    fn information_sizes() {
+        use Unit::Bit;
+        check("a 500 MB update", "500 MB", "[4000000000,4000000000]", Bit);
+        check("a 100 Mb line", "100 Mb", "[100000000,100000000]", Bit);
+        check("over 2 TB of data", "over 2 TB", "(16000000000000,)", Bit);
+        check("an 8-bit console", "8-bit", "[8,8]", Bit);
+        check(
+            "3 gigabytes",
+            "3 gigabytes",
+            "[24000000000,24000000000]",
+            Bit,
+        );
+        check("640 kilobytes", "640 kilobytes", "[5120000,5120000]", Bit);
     }
 
     #[test]
