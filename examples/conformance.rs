@@ -27,7 +27,9 @@
 //!   the figure is the hedge's anchor: in the interval or at its open end ("over two
 //!   pounds" is `(2 lb,)`).
 //! - Quantities are converted to claimlint's base units (metres, square metres, kilograms,
-//!   litres, km/h, °C); the peer's "Ton" is read as claimlint reads "ton": 1,000 kg.
+//!   litres, km/h, bits, °C); the peer's "Ton" is read as claimlint reads "ton": 1,000 kg.
+//!   (Changed 2026-12-02: information sizes were skipped while claimlint did not read them;
+//!   it reads bits and bytes now, so they are compared, with decimal prefixes.)
 //! - A date passes when it is the peer's past or future resolution (the peer gives both;
 //!   claimlint picks one by its own rules). A period's ends may differ by one day (the
 //!   peer's end days are exclusive in some forms and inclusive in others). A period the
@@ -42,7 +44,7 @@
 //! - Spans are compared in the extractor file only, in characters, ignoring trailing
 //!   punctuation and white space.
 //! - A case is skipped only when its expected values are of a kind claimlint does not read
-//!   (information sizes, angles, business days), with the reason printed; skips beyond 10%
+//!   (angles, drams, business days), with the reason printed; skips beyond 10%
 //!   of a file count as failures.
 
 use claimlint::date::Date;
@@ -116,6 +118,7 @@ impl Spec {
                     | Unit::Kilogram
                     | Unit::Litre
                     | Unit::KilometrePerHour
+                    | Unit::Bit
             ),
             Spec::Temperature => matches!(unit, Unit::Celsius | Unit::Degree),
             _ => true,
@@ -525,7 +528,7 @@ fn expect(r: &Value, spec: Spec) -> Result<Expected, Unreadable> {
             .ok_or_else(|| Unreadable::OutOfScope("unreadable range".into()))?,
         Spec::Dimension | Spec::Temperature => {
             let x = number(res_value)?;
-            if let Some(sub @ ("Information" | "Angle")) = str_at(&resolution, "subtype") {
+            if let Some(sub @ "Angle") = str_at(&resolution, "subtype") {
                 return Err(Unreadable::OutOfScope(format!(
                     "{} units are not news quantities claimlint reads",
                     sub.to_lowercase()
@@ -653,6 +656,16 @@ fn convert(unit: &str, x: f64) -> Option<(Unit, f64)> {
         "Teaspoon" => (Unit::Litre, GALLON / 768.0),
         "Kilometer per hour" => (Unit::KilometrePerHour, 1.0),
         "Mile per hour" => (Unit::KilometrePerHour, 1.609_344),
+        "Bit" => (Unit::Bit, 1.0),
+        "Kilobit" => (Unit::Bit, 1e3),
+        "Megabit" => (Unit::Bit, 1e6),
+        "Gigabit" => (Unit::Bit, 1e9),
+        "Terabit" => (Unit::Bit, 1e12),
+        "Byte" => (Unit::Bit, 8.0),
+        "Kilobyte" => (Unit::Bit, 8e3),
+        "Megabyte" => (Unit::Bit, 8e6),
+        "Gigabyte" => (Unit::Bit, 8e9),
+        "Terabyte" => (Unit::Bit, 8e12),
         "C" => (Unit::Celsius, 1.0),
         "F" => return Some((Unit::Celsius, (x - 32.0) * 5.0 / 9.0)),
         "Degree" => (Unit::Degree, 1.0),

@@ -72,6 +72,8 @@ pub enum Unit {
     Litre,
     /// A speed, in kilometres per hour.
     KilometrePerHour,
+    /// An amount of information, in bits (a byte is 8 bits).
+    Bit,
     /// A temperature, in degrees Celsius.
     Celsius,
     /// A temperature in degrees of a scale the text does not name ("40 degrees").
@@ -108,6 +110,7 @@ impl Unit {
             Unit::Kilogram => " kg",
             Unit::Litre => " l",
             Unit::KilometrePerHour => " km/h",
+            Unit::Bit => " bit",
             Unit::Celsius => " °C",
             Unit::Degree => "°",
             Unit::Usd => " USD",

@@ -180,6 +180,9 @@ mod tests {
         check("20–30", "[19.5,30.5)", Some(Range));
         check("1.2 to 1.5 million", "[1150000,1550000)", Some(Range));
         check("20 or more", "[20,)", Some(AtLeast));
+        check("exactly 1,000", "[1000,1000]", Some(Exactly));
+        check("about 300-400", "[295,405)", Some(Range));
+        check("over 40 or equal to", "[40,)", Some(AtLeast));
     }
 
     #[test]

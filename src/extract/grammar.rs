@@ -59,6 +59,8 @@ pub enum Hedge {
     LessThan,
     /// up to, at most, no more than
     UpTo,
+    /// exactly, equal to, equals: the figure as a point
+    Exactly,
     /// between x and y, from x to y, x-y, x to y
     Range,
     /// a vague magnitude: "tens of thousands", "dozens", "hundreds of thousands"

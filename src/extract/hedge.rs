@@ -24,7 +24,14 @@
 //! | at least, no fewer than, no less than, not fewer than, not less than, a minimum of; `x or more` | `[x, ∞)` | `AtLeast` |
 //! | fewer than, less than, under, below, well under, well below | `(−∞, x)` | `LessThan` |
 //! | up to, at most, no more than, not more than, as many as, a maximum of; `x or fewer`, `x or less` | `(−∞, x]` | `UpTo` |
+//! | exactly, equal to, equals, equalling, equaling (to) | the point `[x, x]` | `Exactly` |
+//! | more than / less than (and the other strict bounds) x `or equal to` | `[x, ∞)` / `(−∞, x]` | `AtLeast` / `UpTo` |
 //! | between x and y, from x to y, x to y, x-y, x–y | from the low end of x's `iv` to the high end of y's `iv` | `Range` |
+//!
+//! An approximate hedge (about, around, roughly, approximately, some) before a range or a
+//! postfix hedge is part of the match and adds nothing ("about 20-30" is the range, "about
+//! 500 or more" is `[500, ∞)`). A chain of dashes ("1-222-2222", "2022-02-24") is matched
+//! whole and is no value; so are `=>` and `=<` (arrows).
 //!
 //! In a range, a scale word on the second figure carries to the first when the first has
 //! none and the result stays ordered ("1.2 to 1.5 million" is 1.2 million to 1.5 million;
@@ -32,7 +39,7 @@
 //! ("20-30%"), which the grammar's `range_start` regex allows. A range whose first figure
 //! is larger than its second ("2021-22", "from 30 to 20") is not a value (`None`).
 //!
-//! Hedges do not combine with ranges: in "about 20-30%" the match is the range `20-30%`.
+//! Hedges do not combine with ranges: "about 20-30%" is the range `20-30%`.
 //! Callers clamp the result to their domain (counts and percentages to `>= 0`).
 
 use crate::extract::grammar::{Hedge, ParseContext};
@@ -114,7 +121,18 @@ pub const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("less or equal than", Hedge::UpTo),
     ("equal to or less than", Hedge::UpTo),
     ("equal to or fewer than", Hedge::UpTo),
+    ("exactly", Hedge::Exactly),
+    ("equal to", Hedge::Exactly),
+    ("equals", Hedge::Exactly),
+    ("equalling", Hedge::Exactly),
+    ("equaling", Hedge::Exactly),
+    ("equalling to", Hedge::Exactly),
+    ("equaling to", Hedge::Exactly),
 ];
+
+/// The approximate hedges a range or a postfix hedge may follow, which then add nothing:
+/// "about 20-30" is the range, "about 500 or more" is `[500,)`.
+const LOOSE: &str = r"(?:(?-u:\b)(?:about|around|roughly|approximately|some)\s+)?";
 
 /// Comparison signs before a figure (`>30`, `<= 100`, `≥ 5`); spaces inside are allowed
 /// (`< = 100`).
@@ -298,7 +316,18 @@ pub fn apply_hedge(hedge: Hedge, figure: &Figure, cx: &ParseContext) -> Interval
             lo: Bound::Unbounded,
             hi: Bound::Closed(x),
         },
+        Hedge::Exactly => Interval::point(x),
         Hedge::Range | Hedge::Vague => figure.interval(cx),
+    }
+}
+
+/// The hedge of "or equal to" after a strict bound: "more than 5 or equal to" is at least
+/// 5, "less than 5 or equal to" at most 5.
+fn or_equal(hedge: Hedge) -> Hedge {
+    match hedge {
+        Hedge::MoreThan => Hedge::AtLeast,
+        Hedge::LessThan => Hedge::UpTo,
+        h => h,
     }
 }
 
@@ -362,12 +391,18 @@ impl Hedged {
         let prefixes = alternation(PREFIX_HEDGES);
         let postfixes = alternation(POSTFIX_HEDGES);
         let dash = r"\s*[-–~]\s*";
-        let signs = r"(?:>\s*=|<\s*=|≥|≤|>|<)";
+        // A chain of dashes ("1-222-2222", a telephone number or a date) is swallowed and
+        // refused: the parser has no form for it.
+        let chain = r"(?:-[0-9]+)*";
+        // `=>` and `=<` are arrows, swallowed and refused.
+        let signs = r"(?:>\s*=|<\s*=|=\s*[<>]|≥|≤|>|<)";
+        let or_equal = r"(?:\s+or\s+equal(?:\s+to)?(?-u:\b))?";
+        let loose = LOOSE;
         let regex = format!(
-            r"(?i:(?-u:\b)between\s+{f}\s+and\s+{v}|(?-u:\b)from\s+{f}\s+to\s+{v}|{df}{dash}{dv}|{f}\s+(?:to|through)\s+{v}|(?-u:\b)(?:{prefixes})\s+{v}|{signs}\s*{v}|{v}\s+(?:or|and)\s+(?:{postfixes})(?-u:\b)|{v})"
+            r"(?i:(?-u:\b)between\s+{f}\s+and\s+{v}|(?-u:\b)from\s+{f}\s+to\s+{v}|{loose}(?:{df}{dash}{dv}{chain}|{f}\s+(?:to|through)\s+{v}|{v}\s+(?:or|and)\s+(?:{postfixes})(?-u:\b))|(?-u:\b)(?:{prefixes})\s+{v}{or_equal}|{signs}\s*{v}|{v})"
         );
         let parser = format!(
-            r"^(?i:between\s+(?P<ba>{f})\s+and\s+(?P<bb>{v})|from\s+(?P<fa>{f})\s+to\s+(?P<fb>{v})|(?P<da>{df}){dash}(?P<db>{dv})|(?P<ra>{f})\s+(?:to|through)\s+(?P<rb>{v})|(?P<h>{prefixes})\s+(?P<hv>{v})|(?P<s>{signs})\s*(?P<sv>{v})|(?P<pv>{v})\s+(?:or|and)\s+(?P<p>{postfixes})|(?P<v>{v}))$"
+            r"^(?i:between\s+(?P<ba>{f})\s+and\s+(?P<bb>{v})|from\s+(?P<fa>{f})\s+to\s+(?P<fb>{v})|{loose}(?:(?P<da>{df}){dash}(?P<db>{dv})|(?P<ra>{f})\s+(?:to|through)\s+(?P<rb>{v})|(?P<pv>{v})\s+(?:or|and)\s+(?P<p>{postfixes}))|(?P<h>{prefixes})\s+(?P<hv>{v})(?P<oe>{or_equal})|(?P<s>{signs})\s*(?P<sv>{v})|(?P<v>{v}))$"
         );
         // Built from the grammar's own constants, never from input; a test compiles it.
         #[allow(clippy::expect_used)]
@@ -405,6 +440,11 @@ impl Hedged {
         }
         if let (Some(h), Some(v)) = (group("h"), group("hv")) {
             let hedge = prefix_hedge(h)?;
+            let hedge = if group("oe").is_some_and(|t| !t.is_empty()) {
+                or_equal(hedge)
+            } else {
+                hedge
+            };
             let fig = figure(v, Slot::Alone)?;
             return Some((apply_hedge(hedge, &fig, cx), Some(hedge)));
         }
@@ -501,6 +541,63 @@ mod tests {
     }
 
     #[test]
+    fn every_hedge_the_issue_names() {
+        use Hedge::*;
+        for (text, want, hedge) in [
+            ("about 300", "[265.5,335.5)", About),
+            ("around 300", "[265.5,335.5)", About),
+            ("roughly 300", "[265.5,335.5)", About),
+            ("approximately 300", "[265.5,335.5)", About),
+            ("some 300", "[265.5,335.5)", About),
+            ("an estimated 300", "[265.5,335.5)", About),
+            ("nearly 300", "[270,300)", Nearly),
+            ("almost 300", "[270,300)", Nearly),
+            ("close to 300", "[270,300)", Nearly),
+            ("just under 300", "[270,300)", Nearly),
+            ("just over 300", "(300,330]", JustOver),
+            ("more than 300", "(300,)", MoreThan),
+            ("over 300", "(300,)", MoreThan),
+            ("above 300", "(300,)", MoreThan),
+            ("at least 300", "[300,)", AtLeast),
+            ("fewer than 300", "(,300)", LessThan),
+            ("less than 300", "(,300)", LessThan),
+            ("under 300", "(,300)", LessThan),
+            ("below 300", "(,300)", LessThan),
+            ("up to 300", "(,300]", UpTo),
+            ("at most 300", "(,300]", UpTo),
+            ("no more than 300", "(,300]", UpTo),
+            ("between 200 and 300", "[195,305)", Range),
+            ("from 200 to 300", "[195,305)", Range),
+            ("200-300", "[195,305)", Range),
+            ("200 to 300", "[195,305)", Range),
+        ] {
+            check(text, want, Some(hedge));
+        }
+    }
+
+    #[test]
+    fn equality_or_equal_and_loose_hedges() {
+        use Hedge::*;
+        check("exactly 20", "[20,20]", Some(Exactly));
+        check("equal to 1,500", "[1500,1500]", Some(Exactly));
+        check("equals 7", "[7,7]", Some(Exactly));
+        check("equalling 300", "[300,300]", Some(Exactly));
+        check("more than 40 or equal to", "[40,)", Some(AtLeast));
+        check("fewer than 12 or equal to", "(,12]", Some(UpTo));
+        check("at least 12 or equal to", "[12,)", Some(AtLeast));
+        check("about 20-30", "[19.5,30.5)", Some(Range));
+        check("roughly 200 to 300", "[195,305)", Some(Range));
+        check("around 500 or more", "[500,)", Some(AtLeast));
+        check("some 40 or fewer", "(,40]", Some(UpTo));
+        let h = plain();
+        let cx = ParseContext::default();
+        assert_eq!(read(&h, "=>30", &cx), None);
+        assert_eq!(read(&h, "=< 30", &cx), None);
+        assert_eq!(read(&h, "1-222-2222", &cx), None);
+        assert_eq!(read(&h, "2022-02-24", &cx), None);
+    }
+
+    #[test]
     fn exact_context_uses_points() {
         let cx = ParseContext {
             exact: true,
@@ -557,5 +654,14 @@ mod tests {
         assert_eq!(find("ABOUT 20"), Some("ABOUT 20"));
         assert_eq!(find("fifty-five people"), Some("fifty-five"));
         assert_eq!(find("20-30 people"), Some("20-30"));
+        assert_eq!(find("about 20-30 people"), Some("about 20-30"));
+        assert_eq!(find("call 1-800-555 now"), Some("1-800-555"));
+        assert_eq!(find("x => 30"), Some("=> 30"));
+        assert_eq!(find("rose to 40 or equal to it"), Some("40"));
+        assert_eq!(
+            find("more than 40 or equal to it"),
+            Some("more than 40 or equal to")
+        );
+        assert_eq!(find("the sum equals 20."), Some("equals 20"));
     }
 }

@@ -508,6 +508,32 @@ mod tests {
     }
 
     #[test]
+    fn a_rules_hedge_ratios_reach_its_grammar() {
+        let rule = |hedges: &str| {
+            format!(
+                "[[rule]]\nid = \"t.killed\"\ntitle = \"t\"\nkind = \"count\"\nmessage = \"m\"\npatterns = ['killed {{value}} people']\n{hedges}"
+            )
+        };
+        let article = crate::article::from_text(
+            "a.md".into(),
+            "The blast killed about 200 people and nearly 40 people were hurt.".into(),
+        )
+        .expect("article");
+        let read = |toml: String| {
+            let rules = crate::rules::parse_sources(&[("r.toml", toml.as_str())]).expect("rules");
+            extract(&rules, &article)
+                .into_iter()
+                .map(|c| c.value.map(|iv| iv.notation()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(read(rule("")), vec![Ok("[175.5,225.5)".to_string())]);
+        assert_eq!(
+            read(rule("[rule.hedges]\nabout = 0.25\nnearly = 0.5\n")),
+            vec![Ok("[146.25,256.25)".to_string())]
+        );
+    }
+
+    #[test]
     fn sentences_end_at_full_stops_and_line_breaks() {
         let text = "First one. Second has 20 per cent of U.S. aid, as of May. Third.\nNext";
         let at = text.find("20").unwrap();

@@ -155,7 +155,7 @@ macro_rules! word_number {
 macro_rules! digit_number {
     () => {
         concat!(
-            r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:\s+(?:",
+            r"(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:\s+(?:",
             scale_words!(),
             r"|hundred|bn|mn|bln|mln|tn|tln|dozens?|dzs?)|(?:k|m|mn|mln|b|bn|bln|tn|tln))?"
         )
@@ -322,12 +322,21 @@ fn parse_digits(s: &str) -> Option<ScaledNumber> {
         }
     }
     if int_part.contains(',') {
-        let mut groups = int_part.split(',');
-        let head = groups.next()?;
+        let groups: Vec<&str> = int_part.split(',').collect();
+        let (head, tail) = groups.split_first()?;
         if head.is_empty() || head.len() > 3 || !head.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        if !groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())) {
+        if !tail.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        // Thousands groups ("1,234,567") or the Indian lakh and crore groups ("12,34,567").
+        let western = tail.iter().all(|g| g.len() == 3);
+        let indian = head.len() <= 2
+            && tail.split_last().is_some_and(|(last, mid)| {
+                last.len() == 3 && !mid.is_empty() && mid.iter().all(|g| g.len() == 2)
+            });
+        if !western && !indian {
             return None;
         }
     } else if !int_part.bytes().all(|b| b.is_ascii_digit()) {
@@ -644,16 +653,52 @@ fn product_scale(words: &[&str]) -> Option<f64> {
 /// Regex source for a plain figure as [`NumberGrammar`] reads it: [`NUMBER`], a fraction in
 /// words (`five eighths`, `a half`, `one-fifth`, `twenty and three fifths`, `three and a
 /// fifth`), decimals in words (`five point five`, `nine point nought four`), `negative` and
-/// `nought` / `naught`, scientific notation (`1e10`, `-12e-1`) and digits grouped by spaces
-/// (`1 234 567`, `40 000` with a space or a narrow no-break space).
+/// `nought` / `naught`, scientific notation (`1e10`, `-12e-1`), digits grouped by spaces
+/// (`1 234 567`, `40 000` with a space or a narrow no-break space), powers (`1.1^23`,
+/// `6.2x10^5`), decimal commas (`2,75`), a spaced `k` (`4.5 k`), `hundred thousand`, fractions
+/// with a slash (`3/4`, `2 1/4`: the character before and after is part of the match, so that
+/// a chain such as `3/8/2024` or `555-1212/34` is left to its numbers) and ordinal
+/// denominators (`a trillionth`, `three twenty-firsts`, `one one hundred and fifth`).
 static PLAIN: LazyLock<String> = LazyLock::new(|| {
     let words = concat!("(?:", word_number!(), "|nought|naught)");
     let digit_word = r"(?:zero|oh|nought|naught|one|two|three|four|five|six|seven|eight|nine)";
     let denom = crate::extract::percent::DENOMINATOR;
     let numerator = concat!("(?:a|", below_1000!(), "|[0-9]+)");
     let fraction = format!(r"{numerator}(?:\s*-\s*|\s+){denom}");
+    let sep = r"(?:\s*-\s*|\s+)";
+    let num_word = concat!(
+        "(?:",
+        unit_words!(),
+        "|",
+        teen_words!(),
+        "|",
+        tens_words!(),
+        "|hundred|thousand|million|billion|trillion|zero)"
+    );
+    // An ordinal denominator: "fifths", "twentieth", "trillionths", "twenty-first".
+    let ordinal = concat!(
+        r"(?:(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|",
+        r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|",
+        r"twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|",
+        r"hundredth|thousandth|millionth|billionth|trillionth|quarter)s?|halves|half|(?:",
+        tens_words!(),
+        r")(?:\s*-\s*|\s+)(?:first|second)s?)"
+    );
+    let word_fraction = format!(
+        r"(?-u:\b)(?:a|{num_word}){sep}(?:(?:and(?:\s+a)?|{num_word}){sep})*{ordinal}(?:\s+(?:of\s+)?(?:a\s+)?(?:{scales}))?(?-u:\b)",
+        scales = scale_words!(),
+    );
+    let power = r"(?:(?-u:\B)-)?(?-u:\b)[0-9]+(?:\.[0-9]+)?(?:\s*[x×]\s*10)?\^[+-]?[0-9]+(?-u:\b)";
+    // Indian grouping comes first, so that the decimal comma does not take its "12,34".
+    let indian = r"(?-u:\b)[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?(?-u:\b)";
+    let decimal_comma = r"(?-u:\b)[0-9]+,[0-9]{1,2}(?-u:\b)";
+    // A fraction with a slash ("3/4", "2 1/4"), not in a chain of slashes or dashes (dates,
+    // telephone numbers): the character before and after it is part of the match.
+    let slash = r"(?:^|[\s(])(?:[0-9]+\s+)?[0-9]+/[0-9]+(?:$|[^/0-9])";
+    let spaced_k = r"(?:(?-u:\B)-\s*)?(?-u:\b)[0-9]+(?:\.[0-9]+)?\s+k(?-u:\b)";
+    let hundred = r"(?-u:\b)hundred\s+(?:thousand|million|billion|trillion)(?-u:\b)";
     format!(
-        r"(?i:(?-u:\b)(?:the|this|that|which)\s+one(?:\s+(?:hundred|thousand|million|billion))?(?-u:\b)|[¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|(?:(?-u:\b)negative\s+)?(?:{NUMBER}\s+over\s+{NUMBER}|(?-u:\b)(?:{words}|{digits})\s+and\s+(?:a\s+)?{fraction}(?:\s+(?:{scales}))?(?-u:\b)|(?-u:\b){fraction}(?:\s+(?:of\s+)?(?:a\s+)?(?:{scales}))?(?-u:\b)|(?:(?-u:\b)minus\s+)?(?-u:\b){words}\s+point(?:\s+{digit_word})+(?-u:\b)|(?-u:\b)(?:nought|naught)\s+point\s+{below}(?-u:\b)|(?:(?-u:\B)-)?(?-u:\b)[0-9]+(?:\.[0-9]+)?e[+-]?[0-9]+(?-u:\b)|(?-u:\b)[0-9]{{1,3}}(?:[ \u{{202f}}][0-9]{{3}})+(?:\.[0-9]+)?(?-u:\b)|{NUMBER}|(?-u:\b)half(?-u:\b)|(?-u:\b)(?:nought|naught)(?-u:\b)))",
+        r"(?i:(?-u:\b)(?:the|this|that|which)\s+one(?:\s+(?:hundred|thousand|million|billion))?(?-u:\b)|[¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|{slash}|(?:(?-u:\b)negative\s+)?(?:{word_fraction}|{power}|{indian}|{decimal_comma}|{spaced_k}|{hundred}|{NUMBER}\s+over\s+{NUMBER}|(?-u:\b)(?:{words}|{digits})\s+and\s+(?:a\s+)?{fraction}(?:\s+(?:{scales}))?(?-u:\b)|(?-u:\b){fraction}(?:\s+(?:of\s+)?(?:a\s+)?(?:{scales}))?(?-u:\b)|(?:(?-u:\b)minus\s+)?(?-u:\b){words}\s+point(?:\s+{digit_word})+(?-u:\b)|(?-u:\b)(?:nought|naught)\s+point\s+{below}(?-u:\b)|(?:(?-u:\B)-)?(?-u:\b)[0-9]+(?:\.[0-9]+)?e[+-]?[0-9]+(?-u:\b)|(?-u:\b)[0-9]{{1,3}}(?:[ \u{{202f}}][0-9]{{3}})+(?:\.[0-9]+)?(?-u:\b)|{NUMBER}|(?-u:\b)half(?-u:\b)|(?-u:\b)(?:nought|naught)(?-u:\b)))",
         below = concat!("(?:", below_100!(), ")"),
         digits = concat!("(?:", digit_number!(), ")"),
         scales = scale_words!(),
@@ -728,6 +773,28 @@ const VULGAR: &[(char, f64)] = &[
 fn read_plain(s: &str) -> Option<Number> {
     let zeroed = s.replace("nought", "zero").replace("naught", "zero");
     let s = zeroed.as_str();
+    // A fraction with a slash, with the characters around it that the regex needs.
+    if s.contains('/') {
+        let inner = s
+            .trim_start_matches(|c: char| !c.is_ascii_digit())
+            .trim_end_matches(|c: char| !c.is_ascii_digit());
+        let (whole, frac) = match inner.rsplit_once(char::is_whitespace) {
+            Some((w, f)) => (w.trim().parse::<f64>().ok()?, f),
+            None => (0.0, inner),
+        };
+        let (a, b) = frac.split_once('/')?;
+        let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
+        return (b != 0.0).then(|| Number {
+            value: whole + a / b,
+            step: 0.0,
+        });
+    }
+    // A spaced thousands suffix: "2.33 k".
+    if let Some(rest) = s.strip_suffix('k') {
+        if rest.ends_with(char::is_whitespace) {
+            return parse_number(rest).map(|n| n.scaled(1e3));
+        }
+    }
     // "the one you mentioned": a pronoun, unless a scale follows ("the one hundred").
     for det in ["the ", "this ", "that ", "which "] {
         if let Some(rest) = s.strip_prefix(det) {
@@ -810,51 +877,187 @@ fn read_plain(s: &str) -> Option<Number> {
             step: 0.1f64.powi(i32::try_from(frac.len()).ok()?),
         });
     }
-    // A fraction of a scale: "a quarter million", "two thirds of a million".
-    if let [body @ .., before, last] = tokens.as_slice() {
-        if let Some(scale) = scale_of(last).filter(|s| *s >= 1e3) {
-            let body: Vec<&str> = match (body, *before) {
-                ([rest @ .., "of"], "a") => rest.to_vec(),
-                (rest, "a") => rest.to_vec(),
-                (rest, b) => rest.iter().copied().chain([b]).collect(),
-            };
-            if body
-                .last()
-                .is_some_and(|w| crate::extract::percent::denominator(w).is_some())
+    // Powers: "1.1^23", "2.5^-1", "1.3x10^6"; the sign applies to the result.
+    if let Some((base, exp)) = s.split_once('^') {
+        let (negative, base) = match base.strip_prefix('-') {
+            Some(b) => (true, b.trim_start()),
+            None => (false, base),
+        };
+        let exp: i32 = exp.trim().trim_start_matches('+').parse().ok()?;
+        let value = match base.split_once(['x', '×']) {
+            Some((m, ten)) if ten.trim() == "10" => m.trim().parse::<f64>().ok()? * 10f64.powi(exp),
+            Some(_) => return None,
+            None => base.trim().parse::<f64>().ok()?.powi(exp),
+        };
+        return value.is_finite().then_some(Number {
+            value: if negative { -value } else { value },
+            step: 0.0,
+        });
+    }
+    // "hundred thousand": a scale with no count before it counts one.
+    if let Some(rest) = s.strip_prefix("hundred ") {
+        return parse_number(&format!("one hundred {rest}"));
+    }
+    // Decimal commas: "5,00", "1,3" (a comma and one or two digits, which no thousands
+    // separator has).
+    if let Some((int, frac)) = s.split_once(',') {
+        if (1..=2).contains(&frac.len())
+            && !int.is_empty()
+            && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        {
+            return parse_digits(&format!("{int}.{frac}")).map(|n| n.number);
+        }
+    }
+    if let Some(value) = fraction_value(&tokens) {
+        return value.is_finite().then_some(Number { value, step: 0.0 });
+    }
+    parse_number(s)
+}
+
+/// The value of an ordinal word used as a denominator, plural or not ("fifths" → 5,
+/// "twentieth" → 20, "trillionth" → 1e12, "halves" → 2, "quarter" → 4); "first" and "second"
+/// are 1 and 2 (only in compounds: "twenty-first").
+fn ordinal_of(word: &str) -> Option<f64> {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    if let Some(d) = crate::extract::percent::denominator(w) {
+        return Some(d);
+    }
+    Some(match w {
+        "first" => 1.0,
+        "second" => 2.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => return None,
+    })
+}
+
+/// An ordinal number in words as a denominator: "fifths" (5), "twenty-first" (21), "one
+/// hundred and fifth" (105), "thousandth"; never 1 or 2 written alone ("a first", "one
+/// second" are no fractions).
+fn ordinal_phrase(tokens: &[&str]) -> Option<f64> {
+    let (last, prefix) = tokens.split_last()?;
+    let o = ordinal_of(last)?;
+    let prefix = match prefix {
+        [rest @ .., "and"] if !rest.is_empty() => rest,
+        p => p,
+    };
+    if prefix.is_empty() {
+        return (o >= 3.0 || last.starts_with("hal")).then_some(o);
+    }
+    if last.starts_with("hal") || last.starts_with("quarter") {
+        return None;
+    }
+    let c = parse_words(&prefix.join(" "))?.number.value;
+    if o >= 100.0 {
+        return (c < 1000.0).then_some(c * o);
+    }
+    let round = if o < 10.0 { 10.0 } else { 100.0 };
+    (c >= round && c % round == 0.0).then_some(c + o)
+}
+
+/// A fraction in words, `numerator denominator`, as its value: "three fifths", "a
+/// trillionth", "three twenty-firsts", "one one hundred and fifth". The numerator is the
+/// longest whole number that leaves an ordinal; a tens word just before a units ordinal
+/// belongs to the ordinal ("one hundred thirty-fifths" is 100/35) unless "and" joins it to
+/// the numerator ("one hundred and thirty fifths" is 130/5).
+fn simple_fraction(tokens: &[&str]) -> Option<f64> {
+    let n = tokens.len();
+    let numerator = |words: &[&str], simple: bool| -> Option<f64> {
+        match words {
+            ["a"] => Some(1.0),
+            [d] if simple && d.bytes().all(|b| b.is_ascii_digit()) => d.parse().ok(),
+            _ if words
+                .first()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) =>
             {
-                let n = read_plain(&body.join(" "))?;
-                return Some(Number {
-                    value: n.value * scale,
-                    step: 0.0,
-                });
+                None
+            }
+            _ => Some(parse_words(&words.join(" "))?.number.value),
+        }
+    };
+    if n >= 3 {
+        let (tens, unit) = (tokens.get(n - 2)?, tokens.get(n - 1)?);
+        let unit_ordinal = ordinal_of(unit).is_some_and(|o| o < 10.0);
+        if tens_of(tens).is_some() && unit_ordinal && tokens.get(n - 3) != Some(&"and") {
+            let den = ordinal_phrase(tokens.get(n - 2..)?)?;
+            if let Some(num) = numerator(tokens.get(..n - 2)?, false) {
+                return Some(num / den);
             }
         }
     }
-    // Fractions: [whole and] numerator denominator; a fraction after a scaled whole is of
-    // its scale ("two million and one half" is 2.5 million).
-    if let Some(last) = tokens.last() {
-        if let Some(d) = crate::extract::percent::denominator(last) {
-            let body = tokens.get(..tokens.len() - 1)?;
-            let (whole, numer) = match body.iter().rposition(|t| *t == "and") {
-                Some(i) => (
-                    Some(parse_scaled(&body.get(..i)?.join(" "))?),
-                    body.get(i + 1..)?,
-                ),
-                None => (None, body),
-            };
-            let numerator = match numer {
-                ["a"] => 1.0,
-                [] => return None,
-                words => parse_scaled(&words.join(" "))?.number.value,
-            };
-            let (base, unit) = whole.map_or((0.0, 1.0), |w| (w.number.value, w.scale));
-            return Some(Number {
-                value: base + numerator / d * unit,
-                step: 0.0,
-            });
+    for k in (1..n).rev() {
+        let (num, den) = tokens.split_at(k);
+        // Digit numerators go with the simple denominators only ("3 fifths", not "100
+        // millionths").
+        let simple = den.len() == 1 && crate::extract::percent::denominator(den[0]).is_some();
+        if let (Some(num), Some(den)) = (numerator(num, simple), ordinal_phrase(den)) {
+            return Some(num / den);
         }
     }
-    parse_number(s)
+    None
+}
+
+/// A fraction of a scale: "a quarter million", "two thirds of a million", "half a
+/// billion"; its value and the scale.
+fn scaled_fraction(tokens: &[&str]) -> Option<(f64, f64)> {
+    let (last, body) = tokens.split_last()?;
+    let scale = scale_of(last).filter(|s| *s >= 1e3)?;
+    let body = match body {
+        [rest @ .., "of", "a"] | [rest @ .., "a"] => rest,
+        b => b,
+    };
+    let f = match body {
+        ["half"] | ["a", "half"] => 0.5,
+        ["quarter"] | ["a", "quarter"] => 0.25,
+        b => simple_fraction(b)?,
+    };
+    Some((f * scale, scale))
+}
+
+/// The value of a fraction in words, with a whole part or a scale: "twenty and three
+/// fifths", "two million and one half" (a fraction after a scaled whole is of its scale),
+/// "one billion and a half million", "three quarters", "a quarter million".
+fn fraction_value(tokens: &[&str]) -> Option<f64> {
+    if let Some(i) = tokens.iter().rposition(|t| *t == "and") {
+        let (whole, rest) = (tokens.get(..i)?, tokens.get(i + 1..)?);
+        if let Some(w) = (!whole.is_empty())
+            .then(|| parse_scaled(&whole.join(" ")))
+            .flatten()
+        {
+            // A proper fraction after "and" is the fractional part; an improper one
+            // ("one hundred and thirty fifths") has the whole as its numerator.
+            if let Some(f) = simple_fraction(rest).filter(|f| *f < 1.0) {
+                return Some(w.number.value + f * w.scale);
+            }
+            if let Some((f, scale)) = scaled_fraction(rest) {
+                if w.scale > scale {
+                    return Some(w.number.value + f);
+                }
+            }
+        }
+    }
+    scaled_fraction(tokens)
+        .map(|(v, _)| v)
+        .or_else(|| simple_fraction(tokens))
 }
 
 fn digit_of(word: &str) -> Option<u8> {
@@ -919,6 +1122,90 @@ mod tests {
         for (text, want) in cases {
             let want: Vec<(String, f64)> = want.iter().map(|(t, v)| (t.to_string(), *v)).collect();
             assert_eq!(plain_values(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_number_grammar_reads_powers_fractions_and_groupings() {
+        let cases: &[(&str, &[(&str, f64)])] = &[
+            ("growth of 1.05^10 over a decade", &[("1.05^10", 1.628895)]),
+            ("a rate of 4^-1", &[("4^-1", 0.25)]),
+            ("-3^+2 is negative", &[("-3^+2", -9.0)]),
+            ("about 6.2x10^5 cells", &[("6.2x10^5", 620_000.0)]),
+            ("a dose of 2.5 × 10^-3", &[("2.5 × 10^-3", 0.0025)]),
+            (
+                "a three-hundredth share",
+                &[("a three-hundredth", 0.003333)],
+            ),
+            ("a thousandth of a second", &[("a thousandth", 0.001)]),
+            ("one millionth", &[("one millionth", 1e-6)]),
+            (
+                "four twenty-fifths of voters",
+                &[("four twenty-fifths", 0.16)],
+            ),
+            ("two thirtieths", &[("two thirtieths", 0.066667)]),
+            (
+                "nine hundred and forty fifths",
+                &[("nine hundred and forty fifths", 188.0)],
+            ),
+            (
+                "nine hundred forty-fifths",
+                &[("nine hundred forty-fifths", 20.0)],
+            ),
+            (
+                "two one hundred and thirds",
+                &[("two one hundred and thirds", 0.019417)],
+            ),
+            (
+                "seventy-five hundred tenths",
+                &[("seventy-five hundred tenths", 750.0)],
+            ),
+            ("a second later", &[]),
+            ("in three seconds", &[("three", 3.0)]),
+            ("one first-time voter", &[("one", 1.0)]),
+            (
+                "two and fifty-one hundredths",
+                &[("two and fifty-one hundredths", 2.51)],
+            ),
+            (
+                "four billion and a quarter million",
+                &[("four billion and a quarter million", 4_000_250_000.0)],
+            ),
+            ("quarter million homes", &[("quarter million", 250_000.0)]),
+            (
+                "hundred thousand voters",
+                &[("hundred thousand", 100_000.0)],
+            ),
+            ("a total of 3,45,678 votes", &[("3,45,678", 345_678.0)]),
+            ("1,23,45,678.5 rupees", &[("1,23,45,678.5", 12_345_678.5)]),
+            ("a rate of 2,75 in Europe", &[("2,75", 2.75)]),
+            ("12,500 votes", &[("12,500", 12_500.0)]),
+            ("3/8 of the budget", &[("3/8 ", 0.375)]),
+            ("some 1 3/4 miles", &[(" 1 3/4 ", 1.75)]),
+            ("on 3/8/2024", &[("3", 3.0), ("8", 8.0), ("2024", 2024.0)]),
+            (
+                "ext. 555-1212/34",
+                &[("555", 555.0), ("1212", 1212.0), ("34", 34.0)],
+            ),
+            ("a budget of 4.5 k", &[("4.5 k", 4500.0)]),
+            ("minus - 7 k", &[("- 7 k", -7000.0)]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, f64)> = want.iter().map(|(t, v)| (t.to_string(), *v)).collect();
+            assert_eq!(plain_values(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn indian_grouping_in_the_shared_number() {
+        assert_eq!(num("12,34,567"), (1_234_567.0, 1.0));
+        assert_eq!(num("1,00,000"), (100_000.0, 10_000.0));
+        assert_eq!(
+            find(&number_re(), "a crowd of 2,50,000 people"),
+            Some("2,50,000")
+        );
+        for text in ["1,00", "12,34", "1,2,345", "123,45,678"] {
+            assert!(parse_number(text).is_none(), "{text:?}");
         }
     }
 
@@ -1020,6 +1307,8 @@ mod tests {
         assert_eq!(num("ten thousand"), (10_000.0, 1000.0));
         assert_eq!(num("one thousand two hundred"), (1200.0, 100.0));
         assert_eq!(num("two million three hundred thousand"), (2.3e6, 1e5));
+        assert_eq!(num("two billion five hundred million"), (2.5e9, 1e8));
+        assert_eq!(num("four billion"), (4e9, 1e9));
         assert_eq!(num("two thousand and twenty-two"), (2022.0, 1.0));
         assert_eq!(num("a thousand and one"), (1001.0, 1.0));
         assert_eq!(num("nineteen"), (19.0, 1.0));

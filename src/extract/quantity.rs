@@ -9,6 +9,7 @@
 //! | area | square metre | `km²`, `km2`, `sq km`, `square kilometres/kilometers`, `m²`, `m2`, `square metres/meters`, `sq mi`, `square miles`, `hectares`, `ha`, `acres`, `square feet` |
 //! | mass | kilogram | `kg`, `kilograms`, `kilos`, `grams`, `mg`, `micrograms`, `μg`, `mcg`, `tonnes`, `tons`, `metric tons` (all 1,000 kg), `pounds`, `lbs`, `ounces`, `oz` |
 //! | volume | litre | `litres`, `liters`, `ml`, `gallons` (US), `barrels` (oil, 158.99 l), `cubic metres`, `tablespoons`, `teaspoons`, `cups` |
+//! | information | bit | `bits`, `bytes` (8 bits), `kilobits` … `terabytes`, `kb`, `mb`, `gb`, `tb` (a lower-case `b` is a bit, `B` a byte: `100 Mb` is 10⁸ bits, `100 MB` 8·10⁸; decimal prefixes) |
 //! | speed | km/h | `km/h`, `kph`, `kmph`, `km/hr`, `kilometres per hour`, `mph`, `miles per hour`, `miles an hour`, `knots` |
 //! | temperature | °C | `degrees Celsius`, `°C`, `celsius` (and the misspelling `celcius`), `deg celsius`; `degrees Fahrenheit`, `°F`, `degrees F`, `fahrenheit` (converted: `(F − 32) · 5/9`) |
 //! | temperature, scale not written | [`Unit::Degree`] | `degrees`, `deg.`, `°` |
@@ -24,7 +25,12 @@
 //! Rounding follows the figure ([`crate::extract::number`]), converted with it: `10 miles`
 //! is `[9.5, 10.5)` miles in metres. Values are clamped to be `>= 0`, except temperatures.
 //!
-//! Not quantities: `45 degrees angle`, `a 90 degree turn` (angles; swallowed so the parser
+//! Feet and inches make one length (`6 ft 3 in`, `6 feet and 5 inches`); the figure before a
+//! unit may be a fraction (`3/4 cup`, `1 1/2 cups`, `¼ teaspoon`); the inch mark is `″`, or
+//! `"` after a space (`55 "`; attached, `"` closes a quotation).
+//!
+//! Not quantities: a figure joined by a hyphen to a word before it (`SR-71 m`, a name or a
+//! code; swallowed so that the parser refuses it), `45 degrees angle`, `a 90 degree turn` (angles; swallowed so the parser
 //! refuses them), a bare `F` or `C` after a number (`PA 23456 F Block`), `10M` (a number).
 
 use crate::extract::grammar::{Grammar, ParseContext, Parsed};
@@ -108,6 +114,8 @@ const UNITS: &[(&str, Conv)] = &[
     ("foot", Conv::Scale(Unit::Metre, 0.3048)),
     ("ft", Conv::Scale(Unit::Metre, 0.3048)),
     ("inches", Conv::Scale(Unit::Metre, 0.0254)),
+    ("\"", Conv::Scale(Unit::Metre, 0.0254)),
+    ("″", Conv::Scale(Unit::Metre, 0.0254)),
     ("inch", Conv::Scale(Unit::Metre, 0.0254)),
     ("yards", Conv::Scale(Unit::Metre, 0.9144)),
     ("yard", Conv::Scale(Unit::Metre, 0.9144)),
@@ -215,6 +223,24 @@ const UNITS: &[(&str, Conv)] = &[
     ),
     ("mph", Conv::Scale(Unit::KilometrePerHour, MILE / 1e3)),
     ("knots", Conv::Scale(Unit::KilometrePerHour, 1.852)),
+    // information: `b` is a bit and `B` a byte in the abbreviations (see `split_figure`);
+    // the prefixes are decimal (a kilobyte is 1,000 bytes)
+    ("bits", Conv::Scale(Unit::Bit, 1.0)),
+    ("bit", Conv::Scale(Unit::Bit, 1.0)),
+    ("bytes", Conv::Scale(Unit::Bit, 8.0)),
+    ("byte", Conv::Scale(Unit::Bit, 8.0)),
+    ("kilobits", Conv::Scale(Unit::Bit, 1e3)),
+    ("kilobytes", Conv::Scale(Unit::Bit, 8e3)),
+    ("megabits", Conv::Scale(Unit::Bit, 1e6)),
+    ("megabytes", Conv::Scale(Unit::Bit, 8e6)),
+    ("gigabits", Conv::Scale(Unit::Bit, 1e9)),
+    ("gigabytes", Conv::Scale(Unit::Bit, 8e9)),
+    ("terabits", Conv::Scale(Unit::Bit, 1e12)),
+    ("terabytes", Conv::Scale(Unit::Bit, 8e12)),
+    ("kb", Conv::Scale(Unit::Bit, 1e3)),
+    ("mb", Conv::Scale(Unit::Bit, 1e6)),
+    ("gb", Conv::Scale(Unit::Bit, 1e9)),
+    ("tb", Conv::Scale(Unit::Bit, 1e12)),
     // temperature
     ("degrees celsius", Conv::Scale(Unit::Celsius, 1.0)),
     ("degree celsius", Conv::Scale(Unit::Celsius, 1.0)),
@@ -272,6 +298,11 @@ fn unit_form_regex(form: &str) -> String {
     if form == "m" {
         return r"(?-i:m)(?-u:\b)".into();
     }
+    // The inch mark only after a space (`10 "`): attached, it closes a quotation ("Ocean's
+    // 11").
+    if form == "\"" {
+        return r#"(?-u:\B)""#.into();
+    }
     let mut out = String::new();
     for (i, part) in form.split(' ').enumerate() {
         if i > 0 {
@@ -310,12 +341,59 @@ static SIGN_RE: LazyLock<String> = LazyLock::new(|| {
 /// Digits with no word boundary after them, for attached units (`200lbs`, `7.62mm`).
 const BARE_DIGITS: &str = r"(?-u:\b)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?";
 
-/// One figure with its unit or currency sign.
+/// A fraction before a unit: `1/2 cup`, `1 1/2 cups`, `½ teaspoon`.
+const FRACTION: &str = r"(?:(?-u:\b)(?:[0-9]+\s+)?[0-9]+/[0-9]+|[¼½¾⅓⅔⅛⅜⅝⅞])";
+
+/// Feet and inches: `12 ft 2 in`, `5 feet and 2 inches`.
+const FEET_INCHES: &str = r"(?:feet|foot|ft)\.?\s*(?:and\s+)?";
+
+/// One figure with its unit or currency sign. A figure joined by a hyphen to a word before
+/// it (`scp-173 m`, a name or a code) is swallowed so that the parser refuses it.
 static FIGURE: LazyLock<String> = LazyLock::new(|| {
     let unit = UNIT_RE.as_str();
     let sign = SIGN_RE.as_str();
-    format!(r"(?i:{sign}\s*{NUMBER}|(?:{NUMBER}|{BARE_DIGITS})(?:\s*-\s*|\s*){unit})")
+    format!(
+        r"(?i:{sign}\s*{NUMBER}|(?:{NUMBER}|{BARE_DIGITS})\s*{FEET_INCHES}(?:{NUMBER}|{BARE_DIGITS})\s*(?:inches|inch|in)(?-u:\b)|(?:(?-u:\b)[a-z][a-z0-9]*-)?(?:{FRACTION}|{NUMBER}|{BARE_DIGITS})(?:\s*-\s*|\s*){unit})"
+    )
 });
+
+/// Reads feet and inches (`12 ft 2 in`) as metres.
+static COMPOUND: LazyLock<regex::Regex> = LazyLock::new(|| {
+    // A constant pattern; a test reads it.
+    #[allow(clippy::expect_used)]
+    regex::Regex::new(&format!(
+        r"(?i)^(?P<f>.*?)\s*{FEET_INCHES}(?P<i>.*?)\s*(?:inches|inch|in)$"
+    ))
+    .expect("the feet-and-inches pattern is valid")
+});
+
+/// Feet and inches as one figure in metres; `None` for anything else.
+fn feet_and_inches(text: &str) -> Option<Figure> {
+    let caps = COMPOUND.captures(text.trim())?;
+    let feet = parse_scaled(caps.name("f")?.as_str())?;
+    let inches = parse_scaled(caps.name("i")?.as_str())?;
+    Some(Figure {
+        value: feet.number.value * 0.3048 + inches.number.value * 0.0254,
+        step: inches.number.step * 0.0254,
+        scale: 1.0,
+        approximate: false,
+    })
+}
+
+/// The number before a unit: any number, or a fraction (`1/2`, `½`).
+fn unit_number(text: &str) -> Option<ScaledNumber> {
+    parse_scaled(text).or_else(|| {
+        let t = text.trim();
+        if !t.contains('/') && t.chars().any(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let n = crate::extract::number::parse_plain(t)?;
+        Some(ScaledNumber {
+            number: n,
+            scale: 1.0,
+        })
+    })
+}
 
 static HEDGED: LazyLock<Hedged> = LazyLock::new(|| {
     let fig = FIGURE.as_str();
@@ -348,12 +426,15 @@ impl Grammar for QuantityGrammar {
         let last = text_unit(text.trim())?;
         let unit = last.unit()?;
         let (iv, hedge) = HEDGED.parse(text, cx, |t, slot| {
+            if let Some(fig) = feet_and_inches(t) {
+                return (unit == Unit::Metre).then_some(fig);
+            }
             let (_, number, conv) = split_figure(t.trim())
                 .or_else(|| (slot == Slot::RangeStart).then_some((t, t, last)))?;
             if conv.unit() != Some(unit) {
                 return None;
             }
-            let n = parse_scaled(number)?;
+            let n = unit_number(number)?;
             conv.apply(Figure::number(n))
         })?;
         let iv = if matches!(unit, Unit::Celsius | Unit::Degree) {
@@ -376,6 +457,9 @@ impl Grammar for QuantityGrammar {
 fn text_unit(text: &str) -> Option<Conv> {
     if let Some((_, _, conv)) = split_figure(text) {
         return Some(conv);
+    }
+    if COMPOUND.is_match(text) {
+        return Some(Conv::Scale(Unit::Metre, 1.0));
     }
     let lower = text.to_lowercase();
     CURRENCY_SIGNS
@@ -417,6 +501,13 @@ fn split_figure(text: &str) -> Option<(&str, &str, Conv)> {
     if form == "m" && !text.trim_end().ends_with('m') {
         return None;
     }
+    // `MB` is a megabyte, `Mb` and `mb` a megabit.
+    let conv = match conv {
+        Conv::Scale(Unit::Bit, f) if form.len() == 2 && text.trim_end().ends_with('B') => {
+            Conv::Scale(Unit::Bit, f * 8.0)
+        }
+        c => c,
+    };
     // Cut the unit off the original text: count the unit's letters from the end.
     let letters = form.chars().filter(|c| !c.is_whitespace()).count();
     let mut seen = 0;
@@ -600,6 +691,79 @@ mod tests {
             "20-30 km from the front",
             "20-30 km",
             "[20000,30000]",
+            Unit::Metre,
+        );
+    }
+
+    #[test]
+    fn feet_and_inches_fractions_and_the_inch_mark() {
+        use Unit::{Litre, Metre};
+        check(
+            "the wall stands 6 ft 3 in tall",
+            "6 ft 3 in",
+            "[1.905,1.905]",
+            Metre,
+        );
+        check(
+            "a player of 6 feet and 5 inches",
+            "6 feet and 5 inches",
+            "[1.9558,1.9558]",
+            Metre,
+        );
+        check(
+            "nearly 7 feet 1 inch",
+            "nearly 7 feet 1 inch",
+            "[1.9431,2.159)",
+            Metre,
+        );
+        check(
+            "add 3/4 cup of flour",
+            "3/4 cup",
+            "[0.177441,0.177441]",
+            Litre,
+        );
+        check("add 1 1/2 cups", "1 1/2 cups", "[0.354882,0.354882]", Litre);
+        check(
+            "¼ teaspoon of salt",
+            "¼ teaspoon",
+            "[0.001232,0.001232]",
+            Litre,
+        );
+        check("a 55 \" screen", "55 \"", "[1.397,1.397]", Metre);
+        check("a 65″ screen", "65″", "[1.651,1.651]", Metre);
+        assert_eq!(read("they watched \"Ocean's 11\" again"), None);
+    }
+
+    #[test]
+    fn information_sizes() {
+        use Unit::Bit;
+        check("a 500 MB update", "500 MB", "[4000000000,4000000000]", Bit);
+        check("a 100 Mb line", "100 Mb", "[100000000,100000000]", Bit);
+        check("over 2 TB of data", "over 2 TB", "(16000000000000,)", Bit);
+        check("an 8-bit console", "8-bit", "[8,8]", Bit);
+        check(
+            "3 gigabytes",
+            "3 gigabytes",
+            "[24000000000,24000000000]",
+            Bit,
+        );
+        check("640 kilobytes", "640 kilobytes", "[5120000,5120000]", Bit);
+    }
+
+    #[test]
+    fn figures_joined_to_a_code_are_not_quantities() {
+        assert_eq!(read("the SR-71 m"), None);
+        assert_eq!(read("model abc2-400m"), None);
+        check(
+            "a fifty-five km drive",
+            "fifty-five km",
+            "[55000,55000]",
+            Unit::Metre,
+        );
+        check(
+            "a six-mile trip",
+            "six-mile",
+            "[9656.064,9656.064]",
             Unit::Metre,
         );
     }
