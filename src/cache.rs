@@ -239,6 +239,12 @@ struct Stored {
     reference: StoredRef,
     /// The article's published date, `YYYY-MM-DD`.
     published: Option<String>,
+    #[serde(default)]
+    source: Option<crate::extract::attribution::Attribution>,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    revised: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -274,6 +280,9 @@ impl Stored {
                 RefTime::Published { days } => StoredRef::Published { days: days.clone() },
             },
             published: c.published.map(|d| d.to_string()),
+            source: c.source.clone(),
+            category: c.category.clone(),
+            revised: c.revised,
         }
     }
 
@@ -298,6 +307,9 @@ impl Stored {
                 .published
                 .as_deref()
                 .and_then(crate::date::Date::parse_iso),
+            source: self.source,
+            category: self.category,
+            revised: self.revised,
         }
     }
 }

@@ -615,9 +615,10 @@ fn subject_matches(subject: &str, filter: &str) -> bool {
         .all(|f| parts.contains(&f))
 }
 
-/// Claims as aligned columns: location, rule, subject, text as written, reading, reference.
+/// Claims as aligned columns: location, rule, subject, text as written, reading, reference,
+/// source.
 fn claims_table(claims: &[Claim]) -> String {
-    let rows: Vec<[String; 6]> = claims
+    let rows: Vec<[String; 7]> = claims
         .iter()
         .map(|c| {
             [
@@ -631,6 +632,9 @@ fn claims_table(claims: &[Claim]) -> String {
                 c.text.clone(),
                 c.reading(),
                 c.reference.describe(),
+                c.source
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), |a| a.text.clone()),
             ]
         })
         .collect();
@@ -642,6 +646,7 @@ fn claims_table(claims: &[Claim]) -> String {
             "TEXT",
             "READS AS",
             "REFERENCE",
+            "SOURCE",
         ],
         &rows,
     );

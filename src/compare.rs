@@ -15,11 +15,17 @@
 //! Values that overlap both sides ("about 20%" between 19.3% and 20%) are never sites.
 //!
 //! Time: for `time = "as-of"` rules, a conflict between two figures with known, different
-//! reference times is a change over time (info), not a contradiction.
+//! reference times is a change over time (info), not a contradiction; for
+//! `monotonic = "increasing"` rules, a later figure below an earlier one is `decreased`
+//! (or `revised`, when its sentence says the figure was revised).
+//!
+//! Sources: `compare = "within-source"` groups claims by source too (a claim's source is its
+//! attribution's key, else its article); `compare = "across-sources"` keeps a conflict only
+//! between claims of different sources.
 
 use crate::extract::{Claim, RefTime};
 use crate::finding::{Agreement, Finding, Outcome, Role, Site, MAX_SITES_PER_SIDE};
-use crate::rules::{RuleSet, Severity, TimeMode};
+use crate::rules::{CompareMode, Kind, Monotonic, RuleSet, Severity, TimeMode};
 use crate::value::Interval;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -35,6 +41,14 @@ impl Position<'_> {
     }
 }
 
+/// The source a claim is told apart by: its attribution's key, else its article.
+fn source_key(c: &Claim) -> String {
+    match &c.source {
+        Some(a) => format!("source:{}", a.key),
+        None => format!("article:{}", c.path),
+    }
+}
+
 /// Every finding among the claims, sorted.
 pub fn compare(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
     let index: HashMap<&str, usize> = rules
@@ -43,7 +57,7 @@ pub fn compare(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let mut groups: BTreeMap<(usize, &str, u8), Vec<&Claim>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, &str, u8, String), Vec<&Claim>> = BTreeMap::new();
     for c in claims {
         if c.value.is_err() {
             continue;
@@ -51,13 +65,17 @@ pub fn compare(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
         let Some(&ri) = index.get(&*c.rule) else {
             continue;
         };
+        let source = match rules.rules[ri].compare {
+            CompareMode::WithinSource => source_key(c),
+            CompareMode::All | CompareMode::AcrossSources => String::new(),
+        };
         groups
-            .entry((ri, c.subject.as_str(), c.unit as u8))
+            .entry((ri, c.subject.as_str(), c.unit as u8, source))
             .or_default()
             .push(c);
     }
     let mut findings = Vec::new();
-    for ((ri, _, _), group) in groups {
+    for ((ri, _, _, _), group) in groups {
         compare_group(rules, ri, group, &mut findings);
     }
     crate::finding::sort(&mut findings);
@@ -114,11 +132,21 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
         let Some(outlier_extent) = Extent::of(&positions, &outliers) else {
             continue;
         };
-        let opposed: Vec<usize> = consensus
+        let mut opposed: Vec<usize> = consensus
             .iter()
             .copied()
             .filter(|&c| outlier_extent.misses(&positions[c].iv))
             .collect();
+        if rule.compare == CompareMode::AcrossSources {
+            // Only values some outlier of another source misses.
+            opposed.retain(|&c| {
+                let key = source_key(positions[c].first());
+                outliers.iter().any(|&o| {
+                    source_key(positions[o].first()) != key
+                        && !positions[o].iv.overlaps(&positions[c].iv)
+                })
+            });
+        }
         // Outliers by reference time: one extent for those without a known time, one for
         // each distinct known time.
         let mut undated: Vec<usize> = Vec::new();
@@ -154,6 +182,7 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
                         .any(|(d, e)| days.is_none_or(|cd| cd.overlaps(d)) && e.misses(iv))
             })
             .collect();
+        let severities = rule.severities();
         if !contradicting.is_empty() {
             out.push(finding(
                 rule,
@@ -161,13 +190,44 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
                 &outliers,
                 &contradicting,
                 Outcome::Contradiction,
-                rule.severity,
+                severities.contradiction,
                 false,
             ));
             continue;
         }
         if opposed.is_empty() {
             continue;
+        }
+        // A cumulative figure that fell: the side with the later, lower figure is primary.
+        if rule.monotonic == Some(Monotonic::Increasing) {
+            let fell = |later: &[usize], earlier: &[usize]| {
+                later.iter().any(|&x| {
+                    earlier
+                        .iter()
+                        .any(|&y| is_decrease(&positions[x], &positions[y]))
+                })
+            };
+            let lower = if fell(&outliers, &opposed) {
+                Some((&outliers, &opposed))
+            } else if fell(&opposed, &outliers) {
+                Some((&opposed, &outliers))
+            } else {
+                None
+            };
+            if let Some((lower, higher)) = lower {
+                let revised = lower
+                    .iter()
+                    .all(|&x| positions[x].claims.iter().any(|c| c.revised));
+                let (outcome, severity) = if revised {
+                    (Outcome::Revised, severities.revised)
+                } else {
+                    (Outcome::Decreased, severities.decreased)
+                };
+                out.push(finding(
+                    rule, &positions, lower, higher, outcome, severity, true,
+                ));
+                continue;
+            }
         }
         // Different known times. Stale when the side with the older figure was published
         // after the newer figure was.
@@ -184,7 +244,7 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
                 &outliers,
                 &opposed,
                 Outcome::Stale,
-                STALE,
+                severities.stale,
                 true,
             )
         } else if stale(&opposed, &outliers) {
@@ -194,7 +254,7 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
                 &opposed,
                 &outliers,
                 Outcome::Stale,
-                STALE,
+                severities.stale,
                 true,
             )
         } else {
@@ -204,7 +264,7 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
                 &outliers,
                 &opposed,
                 Outcome::ChangeOverTime,
-                Severity::Info,
+                severities.change_over_time,
                 false,
             )
         };
@@ -212,8 +272,17 @@ fn compare_group(rules: &RuleSet, ri: usize, mut group: Vec<&Claim>, out: &mut V
     }
 }
 
-/// The severity of a stale figure.
-const STALE: Severity = Severity::Warning;
+/// Whether `later` holds for a time wholly after `earlier`'s and its value lies wholly
+/// below `earlier`'s.
+fn is_decrease(later: &Position, earlier: &Position) -> bool {
+    let (Some(t_later), Some(t_earlier)) = (
+        later.first().reference.days(),
+        earlier.first().reference.days(),
+    ) else {
+        return false;
+    };
+    t_earlier.hi_pos() <= t_later.lo_pos() && later.iv.hi_pos() < earlier.iv.lo_pos()
+}
 
 /// Whether `old` is a figure for an earlier time than `new`'s, in an article published
 /// after `new`'s article.
@@ -420,11 +489,13 @@ fn finding(
             reading,
         }
     });
-    let help = help_text(&sites, agreeing.as_ref(), outcome, rule.time);
+    let help = help_text(&sites, agreeing.as_ref(), outcome, rule);
     let message = match outcome {
         Outcome::Contradiction => rule.message.clone(),
         Outcome::ChangeOverTime => format!("figure changed over time: {}", rule.title),
         Outcome::Stale => format!("out-of-date figure: {}", rule.title),
+        Outcome::Decreased => format!("a figure that can only grow fell: {}", rule.title),
+        Outcome::Revised => format!("figure revised down: {}", rule.title),
     };
     Finding {
         rule: rule.id.clone(),
@@ -444,15 +515,22 @@ fn help_text(
     sites: &[Site],
     agreeing: Option<&Agreement>,
     outcome: Outcome,
-    time: TimeMode,
+    rule: &crate::rules::Rule,
 ) -> String {
     let primary = &sites[0];
-    let when = |s: &Site| match &s.reference {
-        // An event's date has no reference time of its own.
-        _ if time == TimeMode::Timeless => String::new(),
-        RefTime::Unknown => "with no date for its figure".to_string(),
-        RefTime::Explicit { text, .. } => format!("as of {text}"),
-        r => r.describe(),
+    let when = |s: &Site| {
+        let w = match &s.reference {
+            // An event's date has no reference time of its own.
+            _ if rule.time == TimeMode::Timeless => String::new(),
+            RefTime::Unknown => "with no date for its figure".to_string(),
+            RefTime::Explicit { text, .. } => crate::extract::phrase(text),
+            r => r.describe(),
+        };
+        match &s.source {
+            Some(a) if w.is_empty() => format!("according to {}", a.short()),
+            Some(a) => format!("{w}, according to {}", a.short()),
+            None => w,
+        }
     };
     if let Some(a) = agreeing {
         let n = if a.articles == 1 {
@@ -483,7 +561,10 @@ fn help_text(
         }
     }
     let tail = match outcome {
+        Outcome::Contradiction if rule.kind == Kind::Category => "the categories differ",
         Outcome::Contradiction => "the figures do not overlap",
+        Outcome::Decreased => "the later figure is lower, but this figure can only grow",
+        Outcome::Revised => "the later figure is lower, and its text says it was revised",
         Outcome::ChangeOverTime => "the figures are for different times",
         Outcome::Stale => "the first figure is older, though its article was published later",
     };
@@ -518,6 +599,9 @@ mod tests {
             hedge: None,
             reference: crate::extract::RefTime::Unknown,
             published: None,
+            source: None,
+            category: None,
+            revised: false,
         }
     }
 

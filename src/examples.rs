@@ -166,6 +166,10 @@ pub fn run_rule(rule: &Rule) -> RuleReport {
         let has = |o: Outcome| findings.iter().any(|f| f.outcome == o);
         let got = if has(Outcome::Contradiction) {
             Verdict::Conflict
+        } else if has(Outcome::Decreased) {
+            Verdict::Decreased
+        } else if has(Outcome::Revised) {
+            Verdict::Revised
         } else if has(Outcome::Stale) {
             Verdict::Stale
         } else if findings.is_empty() {
@@ -200,6 +204,8 @@ pub fn verdict_name(v: Verdict) -> &'static str {
         Verdict::Agree => "agree",
         Verdict::ChangeOverTime => "change-over-time",
         Verdict::Stale => "stale",
+        Verdict::Decreased => "decreased",
+        Verdict::Revised => "revised",
     }
 }
 

@@ -274,6 +274,7 @@ fn finding_diag(f: &Finding, sources: &dyn Sources) -> Diag {
             (Role::Agrees, _) => "the same figure",
             (_, Outcome::ChangeOverTime) => "the figure at another time",
             (_, Outcome::Stale) => "the newer figure",
+            (_, Outcome::Decreased | Outcome::Revised) => "the earlier, higher figure",
             _ => "conflicting claim",
         };
         related.push(Diag {
