@@ -335,9 +335,15 @@ mod tests {
         let key = rules_key(&[]);
         let cache = Cache::open(dir.path(), &key).unwrap();
         let claims = claims_of(
-            "---\npublished: 2026-02-05\n---\nRussia controls about 20% of Ukraine as of February 1.\n",
+            "---\npublished: 2026-02-05\n---\nISW said, in a corrected count, that Russia controls about 20% of Ukraine as of February 1.\n",
         );
         assert_eq!(claims.len(), 1);
+        // The source and the revision mark are stored too.
+        assert_eq!(
+            claims[0].source.as_ref().map(|a| a.key.as_str()),
+            Some("isw")
+        );
+        assert!(claims[0].revised);
         let h = hash_hex(b"article");
         assert!(cache.get(&h, &Arc::from("a.md")).is_none());
         cache.put(&h, &claims);

@@ -135,7 +135,11 @@ pub fn run_rule(rule: &Rule) -> RuleReport {
                 want.push(format!("({s})"));
             }
             if let Some(r) = &ex.reference {
-                want.push(format!("as of {r}"));
+                want.push(if r == "none" {
+                    "with no reference time".to_string()
+                } else {
+                    crate::extract::phrase(r)
+                });
             }
             let want = if want.is_empty() {
                 "a claim".to_string()

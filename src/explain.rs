@@ -219,6 +219,16 @@ mod tests {
             assert!(check_text(c).lines().all(|l| l.chars().count() <= 90));
         }
         assert_eq!(check("outlier").map(|c| c.code), Some("outlier"));
+        use crate::finding::Outcome;
+        for o in [
+            Outcome::Contradiction,
+            Outcome::ChangeOverTime,
+            Outcome::Stale,
+            Outcome::Decreased,
+            Outcome::Revised,
+        ] {
+            assert!(check(o.code()).is_some(), "no explanation for {}", o.code());
+        }
         assert!(check("nope").is_none());
     }
 }

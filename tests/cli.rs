@@ -525,6 +525,10 @@ fn reference_times_follow_the_phrase_that_governs_each_figure() {
     let by_text = |t: &str| claims.iter().find(|c| c["text"] == t).unwrap().clone();
     // "…701 square kilometers … in November, now controlling 19.3%": "now" dates it.
     assert_eq!(by_text("19.3%")["reference"]["source"], "published");
+    // …while "in November" dates the 701 square kilometers of the same sentence.
+    let gain = by_text("approximately 701 square kilometers");
+    assert_eq!(gain["reference"]["text"], "in November");
+    assert_eq!(gain["unit"], "square_metre");
     assert_eq!(by_text("20.4%")["reference"]["text"], "on Thursday");
     assert_eq!(by_text("20.4%")["reference"]["days"], "2026-02-19");
     assert_eq!(by_text("20.4%")["source"]["key"], "isw");

@@ -485,13 +485,14 @@ fn extract_rule<'e>(
 }
 
 /// The part of `sentence` (a byte range of `text`) around `span` between clause marks: a
-/// comma, semicolon or colon followed by a space, a dash between spaces, a bracket.
+/// comma, semicolon or colon followed by a space, a dash between spaces. Brackets are not
+/// marks: a bracketed aside ("701 square kilometers (270 square miles) of territory in
+/// November") leaves the clause whole.
 pub fn clause_around(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
     let is_mark = |i: usize| -> bool {
         match bytes[i] {
             b',' | b';' | b':' => bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
-            b'(' | b')' => true,
             _ => {
                 let rest = bytes.get(i..).unwrap_or_default();
                 [" - ", " – ", " — "]
