@@ -397,11 +397,24 @@ pub fn summary(s: &Summary, findings: &[Finding]) -> String {
         plural(count(Severity::Warning), "warning", "warnings"),
     );
     let infos = count(Severity::Info);
-    if infos > 0 {
+    let changes = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Info && f.outcome == Outcome::ChangeOverTime)
+        .count();
+    if changes > 0 {
         line.push_str(&format!(
             ", {}",
-            plural(infos, "change over time", "changes over time")
+            plural(changes, "change over time", "changes over time")
         ));
+    }
+    if infos > changes {
+        // Revised figures, or outcomes a rule made info.
+        let (one, many) = if changes > 0 {
+            ("other note", "other notes")
+        } else {
+            ("note", "notes")
+        };
+        line.push_str(&format!(", {}", plural(infos - changes, one, many)));
     }
     line.push_str(&format!(
         " in {}, {}",
