@@ -634,6 +634,13 @@ fn sources_decide_which_claims_are_compared() {
     // Within one source: ISW against itself ("ISW" and "the Institute for the Study of
     // War" are one source).
     assert_eq!(paths("test.within"), ["isw-a.md", "isw-b.md"]);
+    let r = run(&[
+        "check",
+        "tests/corpus/sources",
+        "--rules",
+        "tests/corpus/sources/rules.toml",
+    ]);
+    insta::assert_snapshot!("sources_human", r.stdout);
 }
 
 #[test]
