@@ -193,7 +193,7 @@ struct CheckArgs {
     /// claimlint.toml].
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
-    /// Also show figures that changed over time (info level).
+    /// Also show info findings: figures that changed over time, figures revised down.
     #[arg(long)]
     show_changes: bool,
     /// Keep each article's claims in DIR, keyed by the article's and the rules' content,
