@@ -656,6 +656,47 @@ mod tests {
         assert!(f[0].sites.iter().all(|s| s.path == "a"));
     }
 
+    fn rules_comparing(mode: &str) -> RuleSet {
+        crate::rules::parse_sources(&[(
+            "r.toml",
+            &format!("[[rule]]\nid = \"r\"\ntitle = \"T\"\nkind = \"percentage\"\npatterns = ['{{value}}']\ncompare = \"{mode}\"\n"),
+        )])
+        .unwrap()
+    }
+
+    #[test]
+    fn a_claim_without_attribution_is_its_own_articles() {
+        let apart = [
+            claim("a", 0, Interval::rounded(20.0, 1.0)),
+            claim("b", 0, Interval::rounded(17.0, 1.0)),
+        ];
+        let together = [
+            claim("a", 0, Interval::rounded(20.0, 1.0)),
+            claim("a", 50, Interval::rounded(17.0, 1.0)),
+        ];
+        // Within a source: two articles with no attribution are two sources.
+        assert!(compare(&rules_comparing("within-source"), &apart).is_empty());
+        assert_eq!(
+            compare(&rules_comparing("within-source"), &together).len(),
+            1
+        );
+        // Across sources: the other way round.
+        assert_eq!(compare(&rules_comparing("across-sources"), &apart).len(), 1);
+        assert!(compare(&rules_comparing("across-sources"), &together).is_empty());
+        // A shared attribution makes two articles one source.
+        let isw = |mut c: Claim| {
+            c.source = Some(crate::extract::attribution::Attribution {
+                text: "ISW".into(),
+                key: "isw".into(),
+            });
+            c
+        };
+        let quoted = [isw(apart[0].clone()), isw(apart[1].clone())];
+        assert_eq!(compare(&rules_comparing("within-source"), &quoted).len(), 1);
+        assert!(compare(&rules_comparing("across-sources"), &quoted).is_empty());
+        assert_eq!(compare(&rules_comparing("all"), &quoted).len(), 1);
+    }
+
     #[test]
     fn many_distinct_values_stay_fast_and_bounded() {
         // 20,000 claims in one article, all different: findings, not pairs.
