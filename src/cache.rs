@@ -246,6 +246,12 @@ struct Stored {
     reference: StoredRef,
     /// The article's published date, `YYYY-MM-DD`.
     published: Option<String>,
+    #[serde(default)]
+    source: Option<crate::extract::attribution::Attribution>,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    revised: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -281,6 +287,9 @@ impl Stored {
                 RefTime::Published { days } => StoredRef::Published { days: days.clone() },
             },
             published: c.published.map(|d| d.to_string()),
+            source: c.source.clone(),
+            category: c.category.clone(),
+            revised: c.revised,
         }
     }
 
@@ -305,6 +314,9 @@ impl Stored {
                 .published
                 .as_deref()
                 .and_then(crate::date::Date::parse_iso),
+            source: self.source,
+            category: self.category,
+            revised: self.revised,
         }
     }
 }
@@ -330,9 +342,15 @@ mod tests {
         let key = rules_key(&[]);
         let cache = Cache::open(dir.path(), &key).unwrap();
         let claims = claims_of(
-            "---\npublished: 2026-02-05\n---\nRussia controls about 20% of Ukraine as of February 1.\n",
+            "---\npublished: 2026-02-05\n---\nISW said, in a corrected count, that Russia controls about 20% of Ukraine as of February 1.\n",
         );
         assert_eq!(claims.len(), 1);
+        // The source and the revision mark are stored too.
+        assert_eq!(
+            claims[0].source.as_ref().map(|a| a.key.as_str()),
+            Some("isw")
+        );
+        assert!(claims[0].revised);
         let h = hash_hex(b"article");
         assert!(cache.get(&h, &Arc::from("a.md")).is_none());
         cache.put(&h, &claims);

@@ -204,7 +204,7 @@ struct CheckArgs {
     /// claimlint.toml].
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
-    /// Also show figures that changed over time (info level).
+    /// Also show info findings: figures that changed over time, figures revised down.
     #[arg(long)]
     show_changes: bool,
     /// Keep each article's claims in DIR, keyed by the article's and the rules' content,
@@ -917,9 +917,10 @@ fn subject_matches(subject: &str, filter: &str) -> bool {
         .all(|f| parts.contains(&f))
 }
 
-/// Claims as aligned columns: location, rule, subject, text as written, reading, reference.
+/// Claims as aligned columns: location, rule, subject, text as written, reading, reference,
+/// source.
 fn claims_table(claims: &[Claim]) -> String {
-    let rows: Vec<[String; 6]> = claims
+    let rows: Vec<[String; 7]> = claims
         .iter()
         .map(|c| {
             [
@@ -933,6 +934,9 @@ fn claims_table(claims: &[Claim]) -> String {
                 c.text.clone(),
                 c.reading(),
                 c.reference.describe(),
+                c.source
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), |a| a.text.clone()),
             ]
         })
         .collect();
@@ -944,6 +948,7 @@ fn claims_table(claims: &[Claim]) -> String {
             "TEXT",
             "READS AS",
             "REFERENCE",
+            "SOURCE",
         ],
         &rows,
     );

@@ -15,11 +15,17 @@
 //! Values that overlap both sides ("about 20%" between 19.3% and 20%) are never sites.
 //!
 //! Time: for `time = "as-of"` rules, a conflict between two figures with known, different
-//! reference times is a change over time (info), not a contradiction.
+//! reference times is a change over time (info), not a contradiction; for
+//! `monotonic = "increasing"` rules, a later figure below an earlier one is `decreased`
+//! (or `revised`, when its sentence says the figure was revised).
+//!
+//! Sources: `compare = "within-source"` groups claims by source too (a claim's source is its
+//! attribution's key, else its article); `compare = "across-sources"` keeps a conflict only
+//! between claims of different sources.
 
 use crate::extract::{Claim, RefTime};
 use crate::finding::{Agreement, Finding, Outcome, Role, Site, MAX_SITES_PER_SIDE};
-use crate::rules::{RuleSet, Severity, TimeMode};
+use crate::rules::{CompareMode, Kind, Monotonic, RuleSet, Severity, TimeMode};
 use crate::value::Interval;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -32,6 +38,14 @@ struct Position<'a> {
 impl Position<'_> {
     fn first(&self) -> &Claim {
         self.claims[0]
+    }
+}
+
+/// The source a claim is told apart by: its attribution's key, else its article.
+fn source_key(c: &Claim) -> String {
+    match &c.source {
+        Some(a) => format!("source:{}", a.key),
+        None => format!("article:{}", c.path),
     }
 }
 
@@ -69,7 +83,7 @@ fn compare_with(rules: &RuleSet, claims: &[Claim], focus: Focus) -> Vec<Finding>
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let mut groups: BTreeMap<(usize, &str, u8), Vec<&Claim>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, &str, u8, String), Vec<&Claim>> = BTreeMap::new();
     for c in claims {
         if c.value.is_err() {
             continue;
@@ -77,13 +91,17 @@ fn compare_with(rules: &RuleSet, claims: &[Claim], focus: Focus) -> Vec<Finding>
         let Some(&ri) = index.get(&*c.rule) else {
             continue;
         };
+        let source = match rules.rules[ri].compare {
+            CompareMode::WithinSource => source_key(c),
+            CompareMode::All | CompareMode::AcrossSources => String::new(),
+        };
         groups
-            .entry((ri, c.subject.as_str(), c.unit as u8))
+            .entry((ri, c.subject.as_str(), c.unit as u8, source))
             .or_default()
             .push(c);
     }
     let mut findings = Vec::new();
-    for ((ri, _, _), group) in groups {
+    for ((ri, _, _, _), group) in groups {
         compare_group(rules, ri, group, focus, &mut findings);
     }
     crate::finding::sort(&mut findings);
@@ -146,11 +164,21 @@ fn compare_group(
         let Some(outlier_extent) = Extent::of(&positions, &outliers) else {
             continue;
         };
-        let opposed: Vec<usize> = consensus
+        let mut opposed: Vec<usize> = consensus
             .iter()
             .copied()
             .filter(|&c| outlier_extent.misses(&positions[c].iv))
             .collect();
+        if rule.compare == CompareMode::AcrossSources {
+            // Only values some outlier of another source misses.
+            opposed.retain(|&c| {
+                let key = source_key(positions[c].first());
+                outliers.iter().any(|&o| {
+                    source_key(positions[o].first()) != key
+                        && !positions[o].iv.overlaps(&positions[c].iv)
+                })
+            });
+        }
         // Outliers by reference time: one extent for those without a known time, one for
         // each distinct known time.
         let mut undated: Vec<usize> = Vec::new();
@@ -186,6 +214,7 @@ fn compare_group(
                         .any(|(d, e)| days.is_none_or(|cd| cd.overlaps(d)) && e.misses(iv))
             })
             .collect();
+        let severities = rule.severities();
         if !contradicting.is_empty() {
             out.push(finding(
                 rule,
@@ -194,13 +223,44 @@ fn compare_group(
                 &outliers,
                 &contradicting,
                 Outcome::Contradiction,
-                rule.severity,
+                severities.contradiction,
                 false,
             ));
             continue;
         }
         if opposed.is_empty() {
             continue;
+        }
+        // A cumulative figure that fell: the side with the later, lower figure is primary.
+        if rule.monotonic == Some(Monotonic::Increasing) {
+            let fell = |later: &[usize], earlier: &[usize]| {
+                later.iter().any(|&x| {
+                    earlier
+                        .iter()
+                        .any(|&y| is_decrease(&positions[x], &positions[y]))
+                })
+            };
+            let lower = if fell(&outliers, &opposed) {
+                Some((&outliers, &opposed))
+            } else if fell(&opposed, &outliers) {
+                Some((&opposed, &outliers))
+            } else {
+                None
+            };
+            if let Some((lower, higher)) = lower {
+                let revised = lower
+                    .iter()
+                    .all(|&x| positions[x].claims.iter().any(|c| c.revised));
+                let (outcome, severity) = if revised {
+                    (Outcome::Revised, severities.revised)
+                } else {
+                    (Outcome::Decreased, severities.decreased)
+                };
+                out.push(finding(
+                    rule, focus, &positions, lower, higher, outcome, severity, true,
+                ));
+                continue;
+            }
         }
         // Different known times. Stale when the side with the older figure was published
         // after the newer figure was.
@@ -218,7 +278,7 @@ fn compare_group(
                 &outliers,
                 &opposed,
                 Outcome::Stale,
-                STALE,
+                severities.stale,
                 true,
             )
         } else if stale(&opposed, &outliers) {
@@ -229,7 +289,7 @@ fn compare_group(
                 &opposed,
                 &outliers,
                 Outcome::Stale,
-                STALE,
+                severities.stale,
                 true,
             )
         } else {
@@ -240,7 +300,7 @@ fn compare_group(
                 &outliers,
                 &opposed,
                 Outcome::ChangeOverTime,
-                Severity::Info,
+                severities.change_over_time,
                 false,
             )
         };
@@ -248,8 +308,17 @@ fn compare_group(
     }
 }
 
-/// The severity of a stale figure.
-const STALE: Severity = Severity::Warning;
+/// Whether `later` holds for a time wholly after `earlier`'s and its value lies wholly
+/// below `earlier`'s.
+fn is_decrease(later: &Position, earlier: &Position) -> bool {
+    let (Some(t_later), Some(t_earlier)) = (
+        later.first().reference.days(),
+        earlier.first().reference.days(),
+    ) else {
+        return false;
+    };
+    t_earlier.hi_pos() <= t_later.lo_pos() && later.iv.hi_pos() < earlier.iv.lo_pos()
+}
 
 /// Whether `old` is a figure for an earlier time than `new`'s, in an article published
 /// after `new`'s article.
@@ -477,18 +546,14 @@ fn finding(
             reading,
         }
     });
-    let help = help_text(
-        &sites,
-        agreeing.as_ref(),
-        outcome,
-        rule.time,
-        primary_is_stale,
-    );
+    let help = help_text(&sites, agreeing.as_ref(), outcome, rule, primary_is_stale);
     let message = match outcome {
         Outcome::Contradiction => rule.message.clone(),
         Outcome::ChangeOverTime => format!("figure changed over time: {}", rule.title),
         Outcome::Stale if primary_is_stale => format!("out-of-date figure: {}", rule.title),
         Outcome::Stale => format!("a later article repeats an older figure: {}", rule.title),
+        Outcome::Decreased => format!("a figure that can only grow fell: {}", rule.title),
+        Outcome::Revised => format!("figure revised down: {}", rule.title),
     };
     Finding {
         rule: rule.id.clone(),
@@ -508,16 +573,23 @@ fn help_text(
     sites: &[Site],
     agreeing: Option<&Agreement>,
     outcome: Outcome,
-    time: TimeMode,
+    rule: &crate::rules::Rule,
     primary_is_stale: bool,
 ) -> String {
     let primary = &sites[0];
-    let when = |s: &Site| match &s.reference {
-        // An event's date has no reference time of its own.
-        _ if time == TimeMode::Timeless => String::new(),
-        RefTime::Unknown => "with no date for its figure".to_string(),
-        RefTime::Explicit { text, .. } => format!("as of {text}"),
-        r => r.describe(),
+    let when = |s: &Site| {
+        let w = match &s.reference {
+            // An event's date has no reference time of its own.
+            _ if rule.time == TimeMode::Timeless => String::new(),
+            RefTime::Unknown => "with no date for its figure".to_string(),
+            RefTime::Explicit { text, .. } => crate::extract::phrase(text),
+            r => r.describe(),
+        };
+        match &s.source {
+            Some(a) if w.is_empty() => format!("according to {}", a.short()),
+            Some(a) => format!("{w}, according to {}", a.short()),
+            None => w,
+        }
     };
     if let Some(a) = agreeing {
         let n = if a.articles == 1 {
@@ -548,7 +620,10 @@ fn help_text(
         }
     }
     let tail = match outcome {
+        Outcome::Contradiction if rule.kind == Kind::Category => "the categories differ",
         Outcome::Contradiction => "the figures do not overlap",
+        Outcome::Decreased => "the later figure is lower, but this figure can only grow",
+        Outcome::Revised => "the later figure is lower, and its text says it was revised",
         Outcome::ChangeOverTime => "the figures are for different times",
         Outcome::Stale if primary_is_stale => {
             "the first figure is older, though its article was published later"
@@ -586,6 +661,9 @@ mod tests {
             hedge: None,
             reference: crate::extract::RefTime::Unknown,
             published: None,
+            source: None,
+            category: None,
+            revised: false,
         }
     }
 
@@ -638,6 +716,47 @@ mod tests {
         let f = compare(&rules(), &c);
         assert_eq!(f.len(), 1);
         assert!(f[0].sites.iter().all(|s| s.path == "a"));
+    }
+
+    fn rules_comparing(mode: &str) -> RuleSet {
+        crate::rules::parse_sources(&[(
+            "r.toml",
+            &format!("[[rule]]\nid = \"r\"\ntitle = \"T\"\nkind = \"percentage\"\npatterns = ['{{value}}']\ncompare = \"{mode}\"\n"),
+        )])
+        .unwrap()
+    }
+
+    #[test]
+    fn a_claim_without_attribution_is_its_own_articles() {
+        let apart = [
+            claim("a", 0, Interval::rounded(20.0, 1.0)),
+            claim("b", 0, Interval::rounded(17.0, 1.0)),
+        ];
+        let together = [
+            claim("a", 0, Interval::rounded(20.0, 1.0)),
+            claim("a", 50, Interval::rounded(17.0, 1.0)),
+        ];
+        // Within a source: two articles with no attribution are two sources.
+        assert!(compare(&rules_comparing("within-source"), &apart).is_empty());
+        assert_eq!(
+            compare(&rules_comparing("within-source"), &together).len(),
+            1
+        );
+        // Across sources: the other way round.
+        assert_eq!(compare(&rules_comparing("across-sources"), &apart).len(), 1);
+        assert!(compare(&rules_comparing("across-sources"), &together).is_empty());
+        // A shared attribution makes two articles one source.
+        let isw = |mut c: Claim| {
+            c.source = Some(crate::extract::attribution::Attribution {
+                text: "ISW".into(),
+                key: "isw".into(),
+            });
+            c
+        };
+        let quoted = [isw(apart[0].clone()), isw(apart[1].clone())];
+        assert_eq!(compare(&rules_comparing("within-source"), &quoted).len(), 1);
+        assert!(compare(&rules_comparing("across-sources"), &quoted).is_empty());
+        assert_eq!(compare(&rules_comparing("all"), &quoted).len(), 1);
     }
 
     #[test]

@@ -135,7 +135,11 @@ pub fn run_rule(rule: &Rule) -> RuleReport {
                 want.push(format!("({s})"));
             }
             if let Some(r) = &ex.reference {
-                want.push(format!("as of {r}"));
+                want.push(if r == "none" {
+                    "with no reference time".to_string()
+                } else {
+                    crate::extract::phrase(r)
+                });
             }
             let want = if want.is_empty() {
                 "a claim".to_string()
@@ -166,6 +170,10 @@ pub fn run_rule(rule: &Rule) -> RuleReport {
         let has = |o: Outcome| findings.iter().any(|f| f.outcome == o);
         let got = if has(Outcome::Contradiction) {
             Verdict::Conflict
+        } else if has(Outcome::Decreased) {
+            Verdict::Decreased
+        } else if has(Outcome::Revised) {
+            Verdict::Revised
         } else if has(Outcome::Stale) {
             Verdict::Stale
         } else if findings.is_empty() {
@@ -200,6 +208,8 @@ pub fn verdict_name(v: Verdict) -> &'static str {
         Verdict::Agree => "agree",
         Verdict::ChangeOverTime => "change-over-time",
         Verdict::Stale => "stale",
+        Verdict::Decreased => "decreased",
+        Verdict::Revised => "revised",
     }
 }
 

@@ -31,9 +31,11 @@ times, say so in the text (\"as of February 5\").",
         code: "change-over-time",
         title: "figures differ, but for different known times",
         text: "For rules with time = \"as-of\", two conflicting figures whose reference times are \
-both known and do not overlap are a change over time: severity info, shown with \
---show-changes, failing the run only with --fail-on info. The reference time is the one the \
-sentence gives (\"as of February 5\"), else the article's published date.",
+both known and do not overlap are a change over time: severity info (`change-over-time` in \
+[rule.severities]), shown with --show-changes, failing the run only with --fail-on info. The \
+reference time is the one the sentence gives (\"as of February 5\", \"in November\", \"since \
+March 2022\", \"on Thursday\"; docs/rules.md says which phrase dates which figure), else the \
+article's published date.",
     },
     Check {
         code: "stale",
@@ -42,6 +44,23 @@ sentence gives (\"as of February 5\"), else the article's published date.",
 published after the article giving the figure for the later time: the later article repeats \
 an out-of-date figure. Severity warning; the primary site is the stale figure. Needs both \
 articles' published dates (front matter).",
+    },
+    Check {
+        code: "decreased",
+        title: "a figure that can only grow fell",
+        text: "For rules with monotonic = \"increasing\" (death tolls, the area taken: figures \
+that add up over time), a figure given for a later reference time that lies wholly below a \
+figure for an earlier time is a conflict: the primary site is the later, lower figure. \
+Severity: the rule's (error by default; `decreased` in [rule.severities]). When the sentence \
+of the lower figure says it was revised, the finding is `revised` instead.",
+    },
+    Check {
+        code: "revised",
+        title: "a figure that can only grow fell, and the text says it was revised",
+        text: "A decrease of a monotonic = \"increasing\" figure whose sentence says the figure \
+was revised (\"revised down\", \"revised downward\", \"lowered\", \"corrected\"): a \
+correction, not a mistake. Severity info by default (`revised` in [rule.severities]), shown \
+with --show-changes.",
     },
     Check {
         code: "outlier",
@@ -105,7 +124,27 @@ pub fn rule_text(r: &Rule) -> String {
     }
     out.push_str(&format!("kind:      {}\n", r.kind.name()));
     out.push_str(&format!("file:      {}\n", r.file));
-    out.push_str(&format!("severity:  {}\n", r.severity));
+    let sev = r.severities();
+    out.push_str(&format!(
+        "severity:  {} (change-over-time {}, stale {}, decreased {}, revised {})\n",
+        sev.contradiction, sev.change_over_time, sev.stale, sev.decreased, sev.revised
+    ));
+    if r.monotonic.is_some() {
+        out.push_str("monotonic: increasing (a later figure may not be lower)\n");
+    }
+    out.push_str(&format!(
+        "compare:   {}\n",
+        match r.compare {
+            crate::rules::CompareMode::All => "all (every claim with every other)",
+            crate::rules::CompareMode::AcrossSources =>
+                "across-sources (only claims of different sources)",
+            crate::rules::CompareMode::WithinSource =>
+                "within-source (only claims of the same source)",
+        }
+    ));
+    if let Some(c) = &r.categories {
+        out.push_str(&format!("categories: {}\n", c.keys().join(", ")));
+    }
     out.push_str(&format!(
         "time:      {}\n",
         match r.time {
@@ -180,6 +219,16 @@ mod tests {
             assert!(check_text(c).lines().all(|l| l.chars().count() <= 90));
         }
         assert_eq!(check("outlier").map(|c| c.code), Some("outlier"));
+        use crate::finding::Outcome;
+        for o in [
+            Outcome::Contradiction,
+            Outcome::ChangeOverTime,
+            Outcome::Stale,
+            Outcome::Decreased,
+            Outcome::Revised,
+        ] {
+            assert!(check(o.code()).is_some(), "no explanation for {}", o.code());
+        }
         assert!(check("nope").is_none());
     }
 }

@@ -22,6 +22,25 @@ pub enum Outcome {
     /// An article published later cites a figure for an earlier time than one already
     /// published: the primary site is out of date.
     Stale,
+    /// A cumulative figure (`monotonic = "increasing"`) given for a later time is below the
+    /// figure for an earlier time: the primary site is the lower, later figure.
+    Decreased,
+    /// A cumulative figure fell, and the text near the later figure says it was revised
+    /// ("revised down", "lowered", "corrected").
+    Revised,
+}
+
+impl Outcome {
+    /// The outcome's code, as `claimlint explain` knows it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Contradiction => "contradiction",
+            Outcome::ChangeOverTime => "change-over-time",
+            Outcome::Stale => "stale",
+            Outcome::Decreased => "decreased",
+            Outcome::Revised => "revised",
+        }
+    }
 }
 
 /// The part a site plays in a finding.
@@ -55,6 +74,8 @@ pub struct Site {
     pub reading: String,
     /// When the figure holds.
     pub reference: RefTime,
+    /// Who the sentence says the figure comes from.
+    pub source: Option<crate::extract::attribution::Attribution>,
     /// The site's part in the finding.
     pub role: Role,
 }
@@ -74,6 +95,7 @@ impl Site {
             },
             reading: claim.reading(),
             reference: claim.reference.clone(),
+            source: claim.source.clone(),
             role,
         }
     }
@@ -91,6 +113,10 @@ impl Site {
                 s.push_str(", ");
                 s.push_str(&r.describe());
             }
+        }
+        if let Some(a) = &self.source {
+            s.push_str(", according to ");
+            s.push_str(a.short());
         }
         s
     }

@@ -30,11 +30,7 @@ pub const SCHEME: &str = "claimlint-finding-v1";
 
 /// The outcome's name, as JSON and the canonical text spell it.
 pub fn outcome_name(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Contradiction => "contradiction",
-        Outcome::ChangeOverTime => "change-over-time",
-        Outcome::Stale => "stale",
-    }
+    o.code()
 }
 
 /// One site as the canonical text and the baseline list it: `path interval`.

@@ -31,7 +31,18 @@ pub enum Kind {
     Count,
     /// A calendar date or period: "February 24, 2022", "March 2022", "last month".
     Date,
+    /// A measure with a unit, compared in its dimension's base unit: "10 miles", "16 km",
+    /// "701 square kilometers", "$1.2 billion".
+    Quantity,
+    /// A length of time, in seconds: "five hours", "two weeks", "an hour and a half".
+    Duration,
+    /// One of the rule's own categories (`[rule.categories]`): "former President".
+    Category,
 }
+
+/// The grammar of a category rule before its vocabulary is known: it matches nothing.
+static NO_CATEGORIES: crate::extract::category::CategoryGrammar =
+    crate::extract::category::CategoryGrammar::empty();
 
 impl Kind {
     /// The value grammar for this kind.
@@ -40,6 +51,10 @@ impl Kind {
             Kind::Percentage => &crate::extract::percent::PercentGrammar,
             Kind::Count => &crate::extract::count::CountGrammar,
             Kind::Date => &crate::extract::date::DateGrammar,
+            Kind::Quantity => &crate::extract::quantity::QuantityGrammar,
+            Kind::Duration => &crate::extract::duration::DurationGrammar,
+            // A category rule's grammar is its vocabulary: see `Rule::grammar`.
+            Kind::Category => &NO_CATEGORIES,
         }
     }
 
@@ -49,6 +64,9 @@ impl Kind {
             Kind::Percentage => "percentage",
             Kind::Count => "count",
             Kind::Date => "date",
+            Kind::Quantity => "quantity",
+            Kind::Duration => "duration",
+            Kind::Category => "category",
         }
     }
 }
@@ -101,6 +119,79 @@ pub enum TimeMode {
     Timeless,
 }
 
+/// Whether a figure can only grow (a cumulative figure: a death toll, the area taken).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Monotonic {
+    /// A later figure below an earlier one is a conflict (`decreased`), unless the text
+    /// near it says it was revised (`revised`).
+    Increasing,
+}
+
+/// Which claims of a rule are compared, by their source (the attribution in the sentence,
+/// "according to ISW"; a claim with none is its own article's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CompareMode {
+    /// Every claim with every other (the default).
+    #[default]
+    All,
+    /// Only claims of different sources: what two sources disagree on.
+    AcrossSources,
+    /// Only claims of the same source: one source contradicting itself.
+    WithinSource,
+}
+
+/// The severity of each outcome of a rule, as `[rule.severities]` writes it.
+#[derive(Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct SeveritiesToml {
+    /// Figures that cannot both be right (the same as `severity`; default error).
+    #[serde(default)]
+    contradiction: Option<Severity>,
+    /// Figures for different known times (default info).
+    #[serde(default)]
+    change_over_time: Option<Severity>,
+    /// A later article citing an older figure (default warning).
+    #[serde(default)]
+    stale: Option<Severity>,
+    /// A cumulative figure that fell (`monotonic = "increasing"`; default: the
+    /// contradiction's severity).
+    #[serde(default)]
+    decreased: Option<Severity>,
+    /// A cumulative figure that fell, said to be revised (default info).
+    #[serde(default)]
+    revised: Option<Severity>,
+}
+
+/// The severity of each outcome of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Severities {
+    /// Figures that cannot both be right: the rule's `severity`.
+    pub contradiction: Severity,
+    /// Figures for different known times.
+    pub change_over_time: Severity,
+    /// A later article citing an older figure.
+    pub stale: Severity,
+    /// A cumulative figure that fell.
+    pub decreased: Severity,
+    /// A cumulative figure that fell, said to be revised.
+    pub revised: Severity,
+}
+
+impl Severities {
+    /// The defaults, for a rule whose contradictions have severity `contradiction`.
+    pub fn defaults(contradiction: Severity) -> Severities {
+        Severities {
+            contradiction,
+            change_over_time: Severity::Info,
+            stale: Severity::Warning,
+            decreased: contradiction,
+            revised: Severity::Info,
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The file format.
 
@@ -147,7 +238,23 @@ struct RuleToml {
     time: TimeMode,
     /// Severity of a contradiction.
     #[serde(default)]
-    severity: Severity,
+    #[schemars(with = "Option<Severity>")]
+    severity: Option<Spanned<Severity>>,
+    /// Severity of each outcome: contradiction, change-over-time, stale, decreased, revised.
+    #[serde(default)]
+    #[schemars(with = "Option<SeveritiesToml>")]
+    severities: Option<Spanned<SeveritiesToml>>,
+    /// `increasing`: a cumulative figure (a toll, the area taken) that may only grow.
+    #[serde(default)]
+    monotonic: Option<Monotonic>,
+    /// Which claims are compared by source: `all` (default), `across-sources`,
+    /// `within-source`.
+    #[serde(default)]
+    compare: CompareMode,
+    /// For `kind = "category"`: each category and the words that mean it.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Vec<String>>")]
+    categories: Option<Spanned<BTreeMap<String, Vec<Spanned<String>>>>>,
     /// The headline of a finding.
     #[serde(default)]
     message: Option<String>,
@@ -253,6 +360,10 @@ pub enum Verdict {
     ChangeOverTime,
     /// The later article cites the older figure.
     Stale,
+    /// A cumulative figure fell (`monotonic = "increasing"`).
+    Decreased,
+    /// A cumulative figure fell, and the text says it was revised.
+    Revised,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -375,6 +486,15 @@ pub struct Rule {
     pub time: TimeMode,
     /// Severity of a contradiction.
     pub severity: Severity,
+    /// Severities of the other outcomes, as `[rule.severities]` gives them (`None`: the
+    /// default, see [`Rule::severities`]).
+    pub outcome_severities: OutcomeSeverities,
+    /// Whether the figure may only grow.
+    pub monotonic: Option<Monotonic>,
+    /// Which claims are compared, by source.
+    pub compare: CompareMode,
+    /// For `kind = "category"`: the vocabulary, the rule's grammar.
+    pub categories: Option<Arc<crate::extract::category::CategoryGrammar>>,
     /// The headline of a finding.
     pub message: String,
     /// Absolute slack added to each side of every interval before comparing, in the kind's
@@ -404,6 +524,43 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
 }
 
+/// The outcome severities a rule file set; the rest follow the defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OutcomeSeverities {
+    /// Figures for different known times.
+    pub change_over_time: Option<Severity>,
+    /// A later article citing an older figure.
+    pub stale: Option<Severity>,
+    /// A cumulative figure that fell.
+    pub decreased: Option<Severity>,
+    /// A cumulative figure that fell, said to be revised.
+    pub revised: Option<Severity>,
+}
+
+impl Rule {
+    /// The severity of each outcome: those the rule file set, the defaults for the rest
+    /// (a decrease has the contradiction's severity, which a configuration may override).
+    pub fn severities(&self) -> Severities {
+        let d = Severities::defaults(self.severity);
+        let o = &self.outcome_severities;
+        Severities {
+            contradiction: self.severity,
+            change_over_time: o.change_over_time.unwrap_or(d.change_over_time),
+            stale: o.stale.unwrap_or(d.stale),
+            decreased: o.decreased.unwrap_or(d.decreased),
+            revised: o.revised.unwrap_or(d.revised),
+        }
+    }
+
+    /// The value grammar: the kind's, or for a category rule its vocabulary.
+    pub fn grammar(&self) -> &dyn Grammar {
+        match &self.categories {
+            Some(c) => &**c,
+            None => self.kind.grammar(),
+        }
+    }
+}
+
 impl RuleSet {
     /// The rule with this id.
     pub fn get(&self, id: &str) -> Option<&Rule> {
@@ -431,11 +588,11 @@ impl RuleSet {
             .iter_mut()
             .filter(|r| r.regexes.len() != r.patterns.len())
         {
-            let kind = rule.kind;
+            let grammar = rule.grammar();
             let compiled: Vec<Result<Regex, regex::Error>> = rule
                 .patterns
                 .par_iter()
-                .map(|p| build_regex(&expand_pattern(p, kind), REGEX_SIZE_LIMIT))
+                .map(|p| build_regex(&expand_with(p, grammar), REGEX_SIZE_LIMIT))
                 .collect();
             let mut regexes = Vec::with_capacity(compiled.len());
             for ((p, span), c) in rule.patterns.iter().zip(&rule.pattern_spans).zip(compiled) {
@@ -738,6 +895,10 @@ const RULE_KEYS: &[&str] = &[
     "subjects",
     "time",
     "severity",
+    "severities",
+    "monotonic",
+    "compare",
+    "categories",
     "message",
     "tolerance",
     "exact",
@@ -859,7 +1020,13 @@ pub fn build_regex(src: &str, size_limit: usize) -> Result<Regex, regex::Error> 
 /// `{value}` in a pattern replaced by the kind's grammar as the group `value`, and `\b`
 /// made ASCII.
 pub fn expand_pattern(pattern: &str, kind: Kind) -> String {
-    let grammar = format!("(?P<value>{})", kind.grammar().regex());
+    expand_with(pattern, kind.grammar())
+}
+
+/// `{value}` in a pattern replaced by `grammar`'s regex as the group `value`, and `\b`
+/// made ASCII.
+pub fn expand_with(pattern: &str, grammar: &dyn Grammar) -> String {
+    let grammar = format!("(?P<value>{})", grammar.regex());
     ascii_word_boundaries(pattern).replace("{value}", &grammar)
 }
 
@@ -931,6 +1098,36 @@ fn compile_rule(
             "a rule needs at least one pattern".into(),
         ));
     }
+    let categories = compile_categories(path, text, &rule, &mut errors);
+    let grammar: &dyn Grammar = match &categories {
+        Some(c) => &**c,
+        None => kind.grammar(),
+    };
+    let (severity, outcome_severities) = compile_severities(path, text, &rule, &mut errors);
+    if let Some(m) = rule.monotonic {
+        let numeric = matches!(
+            kind,
+            Kind::Count | Kind::Percentage | Kind::Quantity | Kind::Duration
+        );
+        if !numeric || rule.time == TimeMode::Timeless {
+            errors.push(
+                RuleError::new(
+                    path,
+                    text,
+                    rule.kind.span(),
+                    format!(
+                        "`monotonic = \"{}\"` needs a figure tied to a time",
+                        match m {
+                            Monotonic::Increasing => "increasing",
+                        }
+                    ),
+                )
+                .help(
+                    "use it with kind count, percentage, quantity or duration and time = \"as-of\"",
+                ),
+            );
+        }
+    }
     let mut regexes = Vec::new();
     let mut groups: Vec<String> = Vec::new();
     // The patterns' regexes are tens of kilobytes once the grammar is in: compile them in
@@ -944,7 +1141,7 @@ fn compile_rule(
         .map(|p| {
             let src = p.get_ref();
             (src.matches("{value}").count() == 1).then(|| match compile {
-                Compile::Now => build_regex(&expand_pattern(src, kind), REGEX_SIZE_LIMIT),
+                Compile::Now => build_regex(&expand_with(src, grammar), REGEX_SIZE_LIMIT),
                 Compile::Deferred => build_regex(&probe_pattern(src), REGEX_SIZE_LIMIT),
             })
         })
@@ -1150,7 +1347,11 @@ fn compile_rule(
         regexes,
         subjects,
         time: rule.time,
-        severity: rule.severity,
+        severity,
+        outcome_severities,
+        monotonic: rule.monotonic,
+        compare: rule.compare,
+        categories,
         message,
         tolerance,
         exact: rule.exact,
@@ -1161,6 +1362,148 @@ fn compile_rule(
         file: path.to_string(),
         source: Arc::from(text),
     })
+}
+
+/// The vocabulary of a category rule, checked: `kind = "category"` needs
+/// `[rule.categories]` and other kinds may not have it; every synonym is non-empty, starts
+/// and ends with a letter or digit, and means one category.
+fn compile_categories(
+    path: &str,
+    text: &str,
+    rule: &RuleToml,
+    errors: &mut Vec<RuleError>,
+) -> Option<Arc<crate::extract::category::CategoryGrammar>> {
+    let kind = *rule.kind.get_ref();
+    let Some(table) = &rule.categories else {
+        if kind == Kind::Category {
+            errors.push(
+                RuleError::new(
+                    path,
+                    text,
+                    rule.kind.span(),
+                    "a category rule needs `[rule.categories]`".into(),
+                )
+                .help("list each category and the words that mean it: `former = [\"former President\"]`"),
+            );
+        }
+        return None;
+    };
+    if kind != Kind::Category {
+        errors.push(
+            RuleError::new(
+                path,
+                text,
+                table.span(),
+                format!(
+                    "`[rule.categories]` is for kind \"category\", not \"{}\"",
+                    kind.name()
+                ),
+            )
+            .help("remove the table, or set `kind = \"category\"`"),
+        );
+        return None;
+    }
+    if table.get_ref().len() < 2 {
+        errors.push(RuleError::new(
+            path,
+            text,
+            table.span(),
+            "a category rule needs at least two categories".into(),
+        ));
+    }
+    let mut by_word: HashMap<String, String> = HashMap::new();
+    let mut plain: Vec<(String, Vec<String>)> = Vec::new();
+    for (key, words) in table.get_ref() {
+        if words.is_empty() {
+            errors.push(RuleError::new(
+                path,
+                text,
+                table.span(),
+                format!("category `{key}` has no words"),
+            ));
+        }
+        let mut list = Vec::new();
+        for w in words {
+            let norm = w
+                .get_ref()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let edges_ok = norm.chars().next().is_some_and(char::is_alphanumeric)
+                && norm.chars().next_back().is_some_and(char::is_alphanumeric);
+            if !edges_ok {
+                errors.push(
+                    RuleError::new(
+                        path,
+                        text,
+                        w.span(),
+                        format!(
+                            "category word `{}` must start and end with a letter or digit",
+                            w.get_ref()
+                        ),
+                    )
+                    .help("words are matched whole, between word boundaries"),
+                );
+                continue;
+            }
+            match by_word.get(&norm) {
+                Some(other) if other != key => errors.push(RuleError::new(
+                    path,
+                    text,
+                    w.span(),
+                    format!("category word `{norm}` means two categories: `{other}` and `{key}`"),
+                )),
+                _ => {
+                    by_word.insert(norm, key.clone());
+                }
+            }
+            list.push(w.get_ref().clone());
+        }
+        plain.push((key.clone(), list));
+    }
+    Some(Arc::new(crate::extract::category::CategoryGrammar::new(
+        plain.iter().map(|(k, v)| (k.as_str(), v.as_slice())),
+    )))
+}
+
+/// The contradiction severity (`severity`, or `contradiction` in `[rule.severities]`,
+/// which must agree) and the other outcomes' severities the file sets.
+fn compile_severities(
+    path: &str,
+    text: &str,
+    rule: &RuleToml,
+    errors: &mut Vec<RuleError>,
+) -> (Severity, OutcomeSeverities) {
+    let plain = rule.severity.as_ref().map(|s| *s.get_ref());
+    let Some(table) = &rule.severities else {
+        return (plain.unwrap_or_default(), OutcomeSeverities::default());
+    };
+    let t = table.get_ref();
+    if let (Some(a), Some(b)) = (plain, t.contradiction) {
+        if a != b {
+            errors.push(
+                RuleError::new(
+                    path,
+                    text,
+                    table.span(),
+                    format!(
+                        "`severity = \"{a}\"` and `severities.contradiction = \"{b}\"` disagree"
+                    ),
+                )
+                .help("`severity` is the contradiction's severity: give it once"),
+            );
+        }
+    }
+    (
+        t.contradiction.or(plain).unwrap_or_default(),
+        OutcomeSeverities {
+            change_over_time: t.change_over_time,
+            stale: t.stale,
+            decreased: t.decreased,
+            revised: t.revised,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -1270,6 +1613,76 @@ civilian = ["civilians"]
         assert_eq!(ascii_word_boundaries(r"\bKyiv\b"), r"(?-u:\b)Kyiv(?-u:\b)");
         assert_eq!(ascii_word_boundaries(r"\\b[\b]\B"), r"\\b[\b](?-u:\B)");
         assert_eq!(ascii_word_boundaries(r"\d+\."), r"\d+\.");
+    }
+
+    fn errors_of(extra: &str, kind: &str) -> Vec<String> {
+        let text = format!(
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"{kind}\"\npatterns = ['(?P<who>Trump) {{value}}']\n{extra}"
+        );
+        match parse(&text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.into_iter().map(|e| e.message).collect(),
+        }
+    }
+
+    #[test]
+    fn category_rules_need_their_vocabulary_and_only_they_have_one() {
+        let cats =
+            "[rule.categories]\ncurrent = [\"President\"]\nformer = [\"former President\"]\n";
+        assert_eq!(errors_of(cats, "category"), Vec::<String>::new());
+        let set = parse(&format!(
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"category\"\npatterns = ['{{value}} Trump']\n{cats}"
+        ))
+        .unwrap();
+        let r = &set.rules[0];
+        assert_eq!(r.categories.as_ref().unwrap().keys(), ["current", "former"]);
+        assert!(r.grammar().regex().contains("former"));
+        assert!(errors_of("", "category")[0].contains("needs `[rule.categories]`"));
+        assert!(errors_of(cats, "count")[0].contains("is for kind \"category\""));
+        let two = "[rule.categories]\na = [\"President\"]\nb = [\"president\"]\n";
+        assert!(errors_of(two, "category")[0].contains("means two categories"));
+        let one = "[rule.categories]\na = [\"President\"]\n";
+        assert!(errors_of(one, "category")[0].contains("at least two"));
+        let edge = "[rule.categories]\na = [\"President.\"]\nb = [\"ex\"]\n";
+        assert!(errors_of(edge, "category")[0].contains("start and end with a letter"));
+    }
+
+    #[test]
+    fn outcome_severities_and_monotonic() {
+        let set = parse(
+            "[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['{value}']\nmonotonic = \"increasing\"\ncompare = \"across-sources\"\n[rule.severities]\nstale = \"error\"\nrevised = \"warning\"\n",
+        )
+        .unwrap();
+        let r = &set.rules[0];
+        let s = r.severities();
+        assert_eq!(
+            (
+                s.contradiction,
+                s.change_over_time,
+                s.stale,
+                s.decreased,
+                s.revised
+            ),
+            (
+                Severity::Error,
+                Severity::Info,
+                Severity::Error,
+                Severity::Error,
+                Severity::Warning
+            )
+        );
+        assert_eq!(r.monotonic, Some(Monotonic::Increasing));
+        assert_eq!(r.compare, CompareMode::AcrossSources);
+        // A decrease follows the contradiction's severity unless set.
+        let set = parse("[[rule]]\nid = \"x\"\ntitle = \"t\"\nkind = \"count\"\npatterns = ['{value}']\nseverity = \"warning\"\n").unwrap();
+        assert_eq!(set.rules[0].severities().decreased, Severity::Warning);
+        assert_eq!(set.rules[0].compare, CompareMode::All);
+        let clash = "severity = \"warning\"\n[rule.severities]\ncontradiction = \"error\"\n";
+        assert!(errors_of(clash, "count")[0].contains("disagree"));
+        let timeless = "time = \"timeless\"\nmonotonic = \"increasing\"\n";
+        assert!(errors_of(timeless, "count")[0].contains("needs a figure tied to a time"));
+        assert!(errors_of("monotonic = \"increasing\"\n", "date")[0].contains("monotonic"));
+        assert!(!errors_of("[rule.severities]\nchange = \"info\"\n", "count").is_empty());
     }
 
     #[test]

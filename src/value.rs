@@ -94,6 +94,9 @@ pub enum Unit {
     Uah,
     /// Money in Indian rupees.
     Inr,
+    /// A category of a rule's closed vocabulary (`kind = "category"`): the value is the
+    /// category's place in the rule's sorted list of categories.
+    Category,
 }
 
 impl Unit {
@@ -121,6 +124,7 @@ impl Unit {
             Unit::Rub => " RUB",
             Unit::Uah => " UAH",
             Unit::Inr => " INR",
+            Unit::Category => "",
         }
     }
 

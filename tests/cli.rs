@@ -35,12 +35,18 @@ fn seeds_json_report() {
 }
 
 #[test]
-fn seeds_find_the_territory_conflict_and_nothing_else() {
+fn seeds_find_the_territory_and_office_conflicts_and_nothing_else() {
     let r = run(&["check", "seeds", "--format", "json"]);
     let doc = json(&r.stdout);
     let findings = doc["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 1, "{}", r.stdout);
-    let f = &findings[0];
+    assert_eq!(findings.len(), 2, "{}", r.stdout);
+    // 003 calls Trump a former president where 000, 001 and 002 call him the president.
+    let office = &findings[0];
+    assert_eq!(office["rule"], "person.trump-office");
+    assert_eq!(office["sites"][0]["path"], "seeds/003_549929fe5eb0465e.txt");
+    assert_eq!(office["sites"][0]["text"], "former President");
+    assert_eq!(office["agreeing"]["articles"], 3);
+    let f = &findings[1];
     assert_eq!(f["rule"], "territory.russia-control");
     assert_eq!(f["severity"], "error");
     let sites = f["sites"].as_array().unwrap();
@@ -436,4 +442,268 @@ fn stale_figure_is_a_warning_on_the_later_article() {
     assert_eq!(f["outcome"], "stale");
     assert_eq!(f["severity"], "warning");
     assert_eq!(f["sites"][0]["path"], "tests/corpus/stale/mid-february.md");
+}
+
+// ---------------------------------------------------------------------------------------
+// Time-aware comparison, categories, quantities, durations, sources.
+
+fn findings_of(r: &Run) -> Vec<serde_json::Value> {
+    json(&r.stdout)["findings"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_toll_that_falls_is_one_decreased_finding_naming_the_majority() {
+    let r = run(&["check", "tests/corpus/toll", "--format", "json"]);
+    assert_eq!(r.code, 1, "a decrease is an error by default");
+    insta::assert_snapshot!("toll_json", r.stdout);
+    let f = findings_of(&r);
+    assert_eq!(f.len(), 1, "{}", r.stdout);
+    assert_eq!(f[0]["outcome"], "decreased");
+    assert_eq!(f[0]["severity"], "error");
+    assert_eq!(f[0]["sites"][0]["path"], "tests/corpus/toll/february.md");
+    assert_eq!(f[0]["agreeing"]["articles"], 6);
+    assert_eq!(f[0]["agreeing"]["text"], "14,000");
+    insta::assert_snapshot!("toll_human", run(&["check", "tests/corpus/toll"]).stdout);
+}
+
+#[test]
+fn a_toll_said_to_be_revised_is_info() {
+    let r = run(&["check", "tests/corpus/revised"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("not shown (--show-changes)"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["check", "tests/corpus/revised", "--show-changes"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("revised_human", r.stdout);
+    let r = run(&[
+        "check",
+        "tests/corpus/revised",
+        "--fail-on",
+        "info",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("revised_json", r.stdout);
+    let f = findings_of(&r);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["outcome"], "revised");
+    assert_eq!(f[0]["severity"], "info");
+    assert_eq!(f[0]["sites"][0]["path"], "tests/corpus/revised/february.md");
+}
+
+#[test]
+fn one_category_against_many_is_one_finding_on_the_one() {
+    let r = run(&["check", "tests/corpus/office", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("office_json", r.stdout);
+    let f = findings_of(&r);
+    assert_eq!(f.len(), 1, "{}", r.stdout);
+    assert_eq!(f[0]["rule"], "person.trump-office");
+    assert_eq!(f[0]["outcome"], "contradiction");
+    assert_eq!(
+        f[0]["sites"][0]["path"],
+        "tests/corpus/office/zz-outlier.md"
+    );
+    assert_eq!(f[0]["sites"][0]["reading"], "former");
+    assert_eq!(f[0]["agreeing"]["articles"], 4);
+    assert_eq!(f[0]["agreeing"]["reading"], "current");
+    insta::assert_snapshot!(
+        "office_human",
+        run(&["check", "tests/corpus/office"]).stdout
+    );
+}
+
+#[test]
+fn reference_times_follow_the_phrase_that_governs_each_figure() {
+    let r = run(&["claims", "tests/corpus/reference", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let claims = json(&r.stdout)["claims"].as_array().unwrap().clone();
+    let by_text = |t: &str| claims.iter().find(|c| c["text"] == t).unwrap().clone();
+    // "…701 square kilometers … in November, now controlling 19.3%": "now" dates it.
+    assert_eq!(by_text("19.3%")["reference"]["source"], "published");
+    // …while "in November" dates the 701 square kilometers of the same sentence.
+    let gain = by_text("approximately 701 square kilometers");
+    assert_eq!(gain["reference"]["text"], "in November");
+    assert_eq!(gain["unit"], "square_metre");
+    assert_eq!(by_text("20.4%")["reference"]["text"], "on Thursday");
+    assert_eq!(by_text("20.4%")["reference"]["days"], "2026-02-19");
+    assert_eq!(by_text("20.4%")["source"]["key"], "isw");
+    insta::assert_snapshot!(
+        "reference_claims",
+        run(&["claims", "tests/corpus/reference"]).stdout
+    );
+    let r = run(&["check", "tests/corpus/reference", "--show-changes"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("reference_human", r.stdout);
+    let r = run(&[
+        "check",
+        "tests/corpus/reference",
+        "--fail-on",
+        "info",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("reference_json", r.stdout);
+    let f = findings_of(&r);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["outcome"], "change-over-time");
+}
+
+#[test]
+fn quantities_compare_in_their_base_unit_and_never_across_dimensions() {
+    let args = [
+        "check",
+        "tests/corpus/quantity",
+        "--rules",
+        "tests/corpus/quantity/rules.toml",
+    ];
+    let r = run(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("quantity_json", r.stdout);
+    let f = findings_of(&r);
+    assert_eq!(f.len(), 1, "701 km² and 270 sq mi agree; 20 km is a length");
+    assert_eq!(f[0]["sites"][0]["text"], "500 square kilometers");
+    assert_eq!(f[0]["agreeing"]["articles"], 2);
+    let texts: Vec<&str> = f[0]["sites"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(!texts.contains(&"20 km"), "{texts:?}");
+    insta::assert_snapshot!("quantity_human", run(&args).stdout);
+}
+
+#[test]
+fn durations_compare_in_seconds() {
+    let args = [
+        "check",
+        "tests/corpus/duration",
+        "--rules",
+        "tests/corpus/duration/rules.toml",
+    ];
+    let r = run(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("duration_json", r.stdout);
+    let f = findings_of(&r);
+    assert_eq!(f.len(), 1, "five hours and 300 minutes agree");
+    assert_eq!(f[0]["sites"][0]["text"], "two hours");
+    assert_eq!(f[0]["agreeing"]["articles"], 2);
+    insta::assert_snapshot!("duration_human", run(&args).stdout);
+}
+
+#[test]
+fn sources_decide_which_claims_are_compared() {
+    let r = run(&[
+        "check",
+        "tests/corpus/sources",
+        "--rules",
+        "tests/corpus/sources/rules.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("sources_json", r.stdout);
+    let f = findings_of(&r);
+    let paths = |rule: &str| -> Vec<String> {
+        let f = f.iter().find(|f| f["rule"] == rule).unwrap();
+        let mut p: Vec<String> = f["sites"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                s["path"]
+                    .as_str()
+                    .unwrap()
+                    .replace("tests/corpus/sources/", "")
+            })
+            .collect();
+        p.sort();
+        p
+    };
+    assert_eq!(f.len(), 3, "{}", r.stdout);
+    // Every claim: the 21% against both 19%s.
+    assert_eq!(paths("test.all"), ["isw-a.md", "isw-b.md", "un.md"]);
+    // Across sources: ISW's 21% against the UN's 19%, not against ISW's own 19%.
+    assert_eq!(paths("test.across"), ["isw-b.md", "un.md"]);
+    // Within one source: ISW against itself ("ISW" and "the Institute for the Study of
+    // War" are one source).
+    assert_eq!(paths("test.within"), ["isw-a.md", "isw-b.md"]);
+    let r = run(&[
+        "check",
+        "tests/corpus/sources",
+        "--rules",
+        "tests/corpus/sources/rules.toml",
+    ]);
+    insta::assert_snapshot!("sources_human", r.stdout);
+}
+
+#[test]
+fn outcome_severities_are_set_per_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.toml");
+    let territory = std::fs::read_to_string(root().join("rules/territory.toml")).unwrap();
+    let territory = territory.replacen(
+        "\n[[rule.example]]",
+        "\n[rule.severities]\nchange-over-time = \"warning\"\n\n[[rule.example]]",
+        1,
+    );
+    std::fs::write(&file, territory).unwrap();
+    let rules = file.to_str().unwrap();
+    let r = run(&["check", "tests/corpus/time", "--rules", rules]);
+    assert_eq!(r.code, 0, "a warning does not fail by default");
+    assert!(r.stdout.contains("0 errors, 1 warning"), "{}", r.stdout);
+    let r = run(&[
+        "check",
+        "tests/corpus/time",
+        "--rules",
+        rules,
+        "--fail-on",
+        "warning",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1);
+    let f = findings_of(&r);
+    assert_eq!(f[0]["outcome"], "change-over-time");
+    assert_eq!(f[0]["severity"], "warning");
+}
+
+#[test]
+fn claims_show_their_source_in_every_format() {
+    let r = run(&["claims", "seeds", "--format", "json"]);
+    let doc = json(&r.stdout);
+    let claims = doc["claims"].as_array().unwrap();
+    let c = claims.iter().find(|c| c["text"] == "19.3%").unwrap();
+    assert_eq!(c["source"]["key"], "isw");
+    let c = claims.iter().find(|c| c["text"] == "20 per cent").unwrap();
+    assert_eq!(c["source"]["key"], "isw");
+    let c = claims.iter().find(|c| c["text"] == "55,000").unwrap();
+    assert!(c["source"].is_null(), "\"He said\" names no source: {c}");
+    let r = run(&[
+        "claims",
+        "seeds",
+        "--rule",
+        "territory.russia-control",
+        "--format",
+        "csv",
+    ]);
+    insta::assert_snapshot!("claims_csv_sources", r.stdout);
+}
+
+#[test]
+fn explain_knows_the_new_checks() {
+    for code in ["decreased", "revised"] {
+        let r = run(&["explain", code]);
+        assert_eq!(r.code, 0, "{code}");
+        assert!(r.stdout.starts_with(&format!("{code} (engine check)")));
+    }
+    let r = run(&["explain", "person.trump-office"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("explain_category_rule", r.stdout);
 }

@@ -6,7 +6,9 @@
 //! sentence around the match is searched for the figure's reference time ("as of
 //! February 5").
 
+pub mod attribution;
 pub mod captures;
+pub mod category;
 pub mod count;
 pub mod date;
 pub mod duration;
@@ -34,9 +36,11 @@ use std::sync::{Arc, LazyLock};
 pub enum RefTime {
     /// Nothing says when.
     Unknown,
-    /// The sentence says when ("as of February 5").
+    /// The sentence says when ("as of February 5", "in November", "since March 2022").
     Explicit {
-        /// The time as written.
+        /// The time as written: the date alone after "as of", "as at", "by the end of"
+        /// ("February 5"); the whole phrase otherwise ("in November", "since March 2022",
+        /// "on Thursday").
         text: String,
         /// The days it covers, or why it could not be resolved.
         #[serde(serialize_with = "ser_days")]
@@ -48,6 +52,19 @@ pub enum RefTime {
         #[serde(serialize_with = "ser_days")]
         days: Result<Interval, String>,
     },
+}
+
+/// A reference time as written, as a phrase: "as of February 5", "in November".
+pub fn phrase(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if ["in ", "since ", "on "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        text.to_string()
+    } else {
+        format!("as of {text}")
+    }
 }
 
 fn ser_days<S: serde::Serializer>(v: &Result<Interval, String>, s: S) -> Result<S::Ok, S::Error> {
@@ -72,8 +89,8 @@ impl RefTime {
         match self {
             RefTime::Unknown => "no date".into(),
             RefTime::Explicit { text, days } => match days {
-                Ok(iv) => format!("as of {text} ({})", fmt_days(iv)),
-                Err(_) => format!("as of {text}"),
+                Ok(iv) => format!("{} ({})", phrase(text), fmt_days(iv)),
+                Err(_) => phrase(text),
             },
             RefTime::Published { days } => match days {
                 Ok(iv) => format!("published {}", fmt_days(iv)),
@@ -113,6 +130,14 @@ pub struct Claim {
     /// The article's published date, when known.
     #[serde(serialize_with = "ser_date")]
     pub published: Option<crate::date::Date>,
+    /// Who the sentence says the figure comes from ("according to ISW").
+    pub source: Option<attribution::Attribution>,
+    /// For a category claim: the category's key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The sentence says the figure was revised ("revised down", "lowered", "corrected").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub revised: bool,
 }
 
 fn ser_date<S: serde::Serializer>(d: &Option<crate::date::Date>, s: S) -> Result<S::Ok, S::Error> {
@@ -135,6 +160,9 @@ fn ser_value<S: serde::Serializer>(v: &Result<Interval, String>, s: S) -> Result
 impl Claim {
     /// The interval as readers see it: "19.25–19.35%", "over 14,000", "2022-02-24".
     pub fn reading(&self) -> String {
+        if let Some(c) = &self.category {
+            return c.clone();
+        }
         match &self.value {
             Ok(iv) => describe(iv, self.unit),
             Err(why) => format!("unresolved: {why}"),
@@ -221,12 +249,57 @@ static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
     let date = crate::extract::date::DateGrammar;
     crate::rules::build_regex(
         &format!(
-            r"(?i:(?-u:\b)(?:as of|as at|as on|by the end of|at the end of)\s+(?P<value>{}))",
+            r"(?i:(?-u:\b)(?P<marker>as of|as at|as on|by the end of|at the end of)\s+(?P<value>{}))",
             date.regex()
         ),
         AS_OF_SIZE_LIMIT,
     )
     .expect("the reference-time pattern is valid")
+});
+
+/// Times of events: "in November", "since March 2022", "on Thursday". The words are too
+/// common for a prefilter: every claim's sentence is searched.
+// Built like `AS_OF`.
+#[allow(clippy::expect_used)]
+static EVENT_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    let date = crate::extract::date::DateGrammar;
+    crate::rules::build_regex(
+        &format!(
+            r"(?i:(?-u:\b)(?P<marker>in|since|on)\s+(?P<value>{}))",
+            date.regex()
+        ),
+        AS_OF_SIZE_LIMIT,
+    )
+    .expect("the event-time pattern is valid")
+});
+
+// Constant patterns.
+#[allow(clippy::expect_used)]
+static IN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:early|mid|late)[\s-]+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{4}(?-u:\b)|the\s+(?:first|second|third|fourth)\s+quarter|q[1-4](?-u:\b)|h[12](?-u:\b))")
+        .expect("a valid pattern")
+});
+
+#[allow(clippy::expect_used)]
+static ON_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)",
+    )
+    .expect("a valid pattern")
+});
+
+#[allow(clippy::expect_used)]
+static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:now|currently|presently|at present|as it stands|so far|to date)(?-u:\b)",
+    )
+    .expect("a valid pattern")
+});
+
+#[allow(clippy::expect_used)]
+static REVISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:revis(?:ed|es|ing|ion)|lowered|lowers|lowering|correct(?:ed|s|ion)|downgraded)(?-u:\b)")
+        .expect("a valid pattern")
 });
 
 /// The compiled size [`AS_OF`] may take: the regex crate's default.
@@ -241,6 +314,7 @@ static AS_OF_WORDS: LazyLock<Prefilter> = LazyLock::new(|| Prefilter::new([AS_OF
 /// the prefilter is built). Extraction works the same without it.
 pub fn warm_up() {
     LazyLock::force(&AS_OF_WORDS);
+    LazyLock::force(&EVENT_TIME);
 }
 
 /// The byte range of the sentence around `span`: from after the previous sentence end
@@ -328,7 +402,7 @@ fn extract_rule<'e>(
     out: &mut Vec<Claim>,
 ) {
     let body = &article.text[article.body_start..];
-    let grammar = rule.kind.grammar();
+    let grammar = rule.grammar();
     let cx = ParseContext {
         published: article.meta.published,
         hedges: rule.hedges,
@@ -362,6 +436,16 @@ fn extract_rule<'e>(
         let span = start..article.body_start + m.end;
         let (line, column) = lines.line_col(&article.text, span.start);
         let reference = reference_time(rule, article, &span, &cx);
+        let sentence = sentence_around(&article.text, &span);
+        let in_sentence = span.start - sentence.start..span.end - sentence.start;
+        let sentence_text = &article.text[sentence];
+        let source = attribution::find(sentence_text, &in_sentence);
+        let revised = REVISED.is_match(sentence_text);
+        let category = rule
+            .categories
+            .as_ref()
+            .and_then(|c| c.key_of(value))
+            .map(String::from);
         out.push(Claim {
             rule: rule_id.clone(),
             path: path.clone(),
@@ -375,6 +459,9 @@ fn extract_rule<'e>(
             hedge: parsed.hedge,
             reference,
             published: article.meta.published,
+            source,
+            category,
+            revised,
         });
     };
     for (i, re) in rule.regexes.iter().enumerate() {
@@ -397,6 +484,54 @@ fn extract_rule<'e>(
     }
 }
 
+/// The part of `sentence` (a byte range of `text`) around `span` between clause marks: a
+/// comma, semicolon or colon followed by a space, a dash between spaces. Brackets are not
+/// marks: a bracketed aside ("701 square kilometers (270 square miles) of territory in
+/// November") leaves the clause whole.
+pub fn clause_around(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let is_mark = |i: usize| -> bool {
+        match bytes[i] {
+            b',' | b';' | b':' => bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
+            _ => {
+                let rest = bytes.get(i..).unwrap_or_default();
+                [" - ", " – ", " — "]
+                    .iter()
+                    .any(|d| rest.starts_with(d.as_bytes()))
+            }
+        }
+    };
+    let mut start = span.start.min(sentence.end);
+    while start > sentence.start && !is_mark(start - 1) {
+        start -= 1;
+    }
+    let mut end = span.end.min(sentence.end);
+    while end < sentence.end && !is_mark(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// A time phrase found in a sentence: its kind, its text, where it is, what it reads.
+struct TimePhrase {
+    /// "as of", "as at", "by the end of"…: a reference time for the whole sentence.
+    as_of: bool,
+    text: String,
+    span: Range<usize>,
+    days: Result<Interval, String>,
+}
+
+/// The reference time of the figure at `span`:
+///
+/// 1. an as-of phrase ("as of February 5", "by the end of 2024") in the figure's clause;
+/// 2. else "now", "currently", "so far" in the figure's clause: the published date;
+/// 3. else the nearest "in November", "since March 2022", "on Thursday" in the figure's
+///    clause, or opening the sentence;
+/// 4. else the nearest as-of phrase anywhere in the sentence;
+/// 5. else the published date, else unknown.
+///
+/// So in "acquired 701 square kilometers in November, now controlling 19.3% of the
+/// country", "in November" dates the 701 square kilometers and "now" the 19.3%.
 fn reference_time(
     rule: &Rule,
     article: &Article,
@@ -407,37 +542,117 @@ fn reference_time(
         // A date claim is its own time.
         return RefTime::Unknown;
     }
-    let sentence = sentence_around(&article.text, span);
-    let s = &article.text[sentence.clone()];
-    let grammar = crate::extract::date::DateGrammar;
-    // Most sentences hold none of the words a reference time starts with: skip the search.
-    let may_match = AS_OF_WORDS.scan(s).may_match(0);
-    for caps in may_match
-        .then(|| AS_OF.captures_iter(s))
-        .into_iter()
-        .flatten()
-    {
-        let Some(m) = caps.name("value") else {
-            continue;
-        };
-        // The figure's own text is never its time.
-        let abs = sentence.start + m.start()..sentence.start + m.end();
-        if abs.start < span.end && span.start < abs.end {
-            continue;
-        }
-        if let Some(p) = grammar.parse(m.as_str(), cx) {
-            return RefTime::Explicit {
-                text: m.as_str().to_string(),
-                days: p.value,
-            };
-        }
-    }
-    match article.meta.published {
+    let published = || match article.meta.published {
         Some(d) => RefTime::Published {
             days: Ok(crate::date::day_interval(d)),
         },
         None => RefTime::Unknown,
+    };
+    let sentence = sentence_around(&article.text, span);
+    let clause = clause_around(&article.text, &sentence, span);
+    let s = &article.text[sentence.clone()];
+    let phrases = time_phrases(s, sentence.start, span, cx);
+    let inside = |r: &Range<usize>| clause.start <= r.start && r.end <= clause.end;
+    let distance = |r: &Range<usize>| {
+        if r.end <= span.start {
+            span.start - r.end
+        } else {
+            r.start.saturating_sub(span.end)
+        }
+    };
+    let nearest = |pick: &dyn Fn(&TimePhrase) -> bool| {
+        phrases
+            .iter()
+            .filter(|p| pick(p))
+            .min_by_key(|p| distance(&p.span))
+    };
+    let explicit = |p: &TimePhrase| RefTime::Explicit {
+        text: p.text.clone(),
+        days: p.days.clone(),
+    };
+    if let Some(p) = nearest(&|p| p.as_of && inside(&p.span)) {
+        return explicit(p);
     }
+    let present = PRESENT.find_iter(&article.text[clause.clone()]).any(|m| {
+        let at = clause.start + m.start()..clause.start + m.end();
+        !(at.start < span.end && span.start < at.end)
+    });
+    if present {
+        return published();
+    }
+    // The first clause of the sentence, for a time phrase that opens it.
+    let opening = |r: &Range<usize>| article.text[sentence.start..r.start].trim().is_empty();
+    if let Some(p) = nearest(&|p| !p.as_of && (inside(&p.span) || opening(&p.span))) {
+        return explicit(p);
+    }
+    if let Some(p) = nearest(&|p| p.as_of) {
+        return explicit(p);
+    }
+    published()
+}
+
+/// Every time phrase in the sentence `s` (which starts at byte `offset` of the file) that
+/// is not the figure at `span` itself.
+fn time_phrases(s: &str, offset: usize, span: &Range<usize>, cx: &ParseContext) -> Vec<TimePhrase> {
+    // Most sentences hold none of the words an as-of time starts with: skip that search.
+    let as_of = AS_OF_WORDS
+        .scan(s)
+        .may_match(0)
+        .then(|| AS_OF.captures_iter(s))
+        .into_iter()
+        .flatten();
+    let grammar = crate::extract::date::DateGrammar;
+    let mut out = Vec::new();
+    for caps in as_of.chain(EVENT_TIME.captures_iter(s)) {
+        let (Some(marker), Some(m)) = (caps.name("marker"), caps.name("value")) else {
+            continue;
+        };
+        let whole = offset + marker.start()..offset + m.end();
+        // The figure's own text is never its time.
+        if whole.start < span.end && span.start < whole.end {
+            continue;
+        }
+        let word = marker.as_str().to_lowercase();
+        let as_of = !matches!(word.as_str(), "in" | "since" | "on");
+        let date_text = m.as_str();
+        let fits = match word.as_str() {
+            "in" => IN_DATE.is_match(date_text),
+            "on" => ON_DATE.is_match(date_text),
+            _ => true,
+        };
+        if !fits {
+            continue;
+        }
+        let Some(parsed) = grammar.parse(date_text, cx) else {
+            continue;
+        };
+        let days = if word == "since" {
+            // A period from then to the published date.
+            match (parsed.value, cx.published) {
+                (Ok(from), Some(p)) => Ok(Interval {
+                    lo: from.lo,
+                    hi: crate::date::day_interval(p).hi,
+                }),
+                (Ok(_), None) => Err("a period up to the published date, which is unknown".into()),
+                (Err(e), _) => Err(e),
+            }
+        } else {
+            parsed.value
+        };
+        let text = if as_of {
+            date_text.to_string()
+        } else {
+            // The marker lower-cased: the phrase stands inside report sentences.
+            format!("{word} {date_text}")
+        };
+        out.push(TimePhrase {
+            as_of,
+            text,
+            span: whole,
+            days,
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -505,6 +720,91 @@ mod tests {
         assert!(!AS_OF_WORDS
             .scan("No time in this one, 20 per cent.")
             .may_match(0));
+    }
+
+    /// The reference time of each percentage in `text`, read with a published date.
+    fn times(text: &str, published: Option<crate::date::Date>) -> Vec<(String, String)> {
+        let rules = crate::rules::parse_sources(&[(
+            "r.toml",
+            "[[rule]]\nid = \"r\"\ntitle = \"t\"\nkind = \"percentage\"\npatterns = ['{value}']\n",
+        )])
+        .unwrap();
+        let article = Article {
+            path: "a.txt".into(),
+            text: text.to_string(),
+            body_start: 0,
+            meta: crate::article::Meta {
+                published,
+                ..crate::article::Meta::default()
+            },
+        };
+        extract(&rules, &article)
+            .into_iter()
+            .map(|c| (c.text, c.reference.describe()))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn now_dates_its_figure_and_a_time_in_another_clause_does_not() {
+        // Seed 003: "in November" dates the acquisition, "now" the 19.3%.
+        let s = "Russian forces acquired 701 square kilometers of territory in November, now controlling 19.3% of the country.";
+        assert_eq!(times(s, None), pairs(&[("19.3%", "no date")]));
+        let feb = crate::date::Date::new(2026, 2, 6);
+        assert_eq!(times(s, feb), pairs(&[("19.3%", "published 2026-02-06")]));
+        // Without "now", a time in another clause still does not date it.
+        let s = "Russian forces took 701 square kilometers in November, controlling 19.3% of the country.";
+        assert_eq!(times(s, feb), pairs(&[("19.3%", "published 2026-02-06")]));
+    }
+
+    #[test]
+    fn times_in_the_clause_or_opening_the_sentence_date_the_figure() {
+        let feb = crate::date::Date::new(2026, 2, 6);
+        assert_eq!(
+            times("Russia held 19% in November and more later.", feb),
+            pairs(&[("19%", "in November (2025-11)")])
+        );
+        assert_eq!(
+            times("In November, Russia held 19% of Ukraine.", feb),
+            pairs(&[("19%", "in November (2025-11)")])
+        );
+        assert_eq!(
+            times("On Thursday the share reached 21%.", feb),
+            pairs(&[("21%", "on Thursday (2026-02-05)")])
+        );
+        assert_eq!(
+            times("Prices rose 12% since March 2022.", feb),
+            pairs(&[("12%", "since March 2022 (2022-03-01..2026-02-06)")])
+        );
+        assert_eq!(
+            times("Prices rose 12% since March 2022.", None),
+            pairs(&[("12%", "since March 2022")])
+        );
+        // An as-of phrase anywhere in the sentence dates it; one in its clause wins.
+        assert_eq!(
+            times("As of February 5, Russia held 20% of Ukraine.", feb),
+            pairs(&[("20%", "as of February 5 (2026-02-05)")])
+        );
+        assert_eq!(
+            times(
+                "By the end of 2024 it held 18%, and in November it held 17%.",
+                feb
+            ),
+            pairs(&[
+                ("18%", "as of 2024 (2024)"),
+                ("17%", "in November (2025-11)"),
+            ])
+        );
+        // "in" takes months and years, not any date form.
+        assert_eq!(
+            times("It held 18% in two weeks.", feb),
+            pairs(&[("18%", "published 2026-02-06")])
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::extract::Claim;
 
 /// The columns, in order.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 14] = [
     "path",
     "line",
     "column",
@@ -16,6 +16,8 @@ pub const HEADER: [&str; 12] = [
     "hedge",
     "reference",
     "reference_days",
+    "source",
+    "source_key",
 ];
 
 /// A field quoted when it holds a comma, quote or line break.
@@ -69,6 +71,11 @@ pub fn claims(claims: &[Claim]) -> String {
             hedge,
             reference,
             days,
+            c.source
+                .as_ref()
+                .map(|a| a.text.clone())
+                .unwrap_or_default(),
+            c.source.as_ref().map(|a| a.key.clone()).unwrap_or_default(),
         ];
         out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");

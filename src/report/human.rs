@@ -284,6 +284,7 @@ fn finding_diag(f: &Finding, sources: &dyn Sources) -> Diag {
             // A stale finding turned round for a new article has the newer figure first.
             (_, Outcome::Stale) if is_older(site, primary) => "the older figure",
             (_, Outcome::Stale) => "the newer figure",
+            (_, Outcome::Decreased | Outcome::Revised) => "the earlier, higher figure",
             _ => "conflicting claim",
         };
         related.push(Diag {
@@ -406,11 +407,24 @@ pub fn summary(s: &Summary, findings: &[Finding]) -> String {
         plural(count(Severity::Warning), "warning", "warnings"),
     );
     let infos = count(Severity::Info);
-    if infos > 0 {
+    let changes = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Info && f.outcome == Outcome::ChangeOverTime)
+        .count();
+    if changes > 0 {
         line.push_str(&format!(
             ", {}",
-            plural(infos, "change over time", "changes over time")
+            plural(changes, "change over time", "changes over time")
         ));
+    }
+    if infos > changes {
+        // Revised figures, or outcomes a rule made info.
+        let (one, many) = if changes > 0 {
+            ("other note", "other notes")
+        } else {
+            ("note", "notes")
+        };
+        line.push_str(&format!(", {}", plural(infos - changes, one, many)));
     }
     line.push_str(&format!(
         " in {}, {}",
