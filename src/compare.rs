@@ -60,6 +60,7 @@ pub fn compare(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
     for ((ri, _, _), group) in groups {
         compare_group(rules, ri, group, &mut findings);
     }
+    crate::within::note_same_article(&mut findings);
     crate::finding::sort(&mut findings);
     findings
 }
@@ -570,6 +571,17 @@ mod tests {
         let f = compare(&rules(), &c);
         assert_eq!(f.len(), 1);
         assert!(f[0].sites.iter().all(|s| s.path == "a"));
+        assert!(
+            f[0].message.ends_with("(within one article)"),
+            "{}",
+            f[0].message
+        );
+        assert!(
+            f[0].help
+                .ends_with("every figure here is in the same article, a"),
+            "{}",
+            f[0].help
+        );
     }
 
     #[test]

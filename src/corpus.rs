@@ -24,6 +24,8 @@ pub struct Extracted {
     pub path: PathBuf,
     /// Its claims, in order of position, then rule.
     pub claims: Vec<Claim>,
+    /// The findings of the engine's checks inside the article ([`crate::within`]).
+    pub findings: Vec<crate::finding::Finding>,
     /// Set when the article was read with a caveat (lossy decoding).
     pub warning: Option<String>,
 }
@@ -85,15 +87,18 @@ fn extract_file<'p>(
             // Claims are cached by content, but whether the text may be read at all (and
             // with what warning) depends on this run's options: decide that again, which
             // costs a decode only for the rare file that is not clean UTF-8.
-            let warning = if std::str::from_utf8(&bytes).is_ok() && !bytes.contains(&0) {
-                None
-            } else {
-                article::decode(shown.clone(), bytes, options.encoding)?.warning
-            };
+            // The checks inside the article are not cached: they need its text, which
+            // is decoded again (cheap next to extraction).
+            let Loaded {
+                article: a,
+                warning,
+            } = article::decode(shown.clone(), bytes, options.encoding)?;
+            let findings = crate::within::conversions(rules, &a);
             return Ok(Extracted {
                 shown,
                 path: path.clone(),
                 claims,
+                findings,
                 warning,
             });
         }
@@ -106,10 +111,12 @@ fn extract_file<'p>(
     if let (Some(c), Some(k)) = (cache, &key) {
         c.put(k, &claims);
     }
+    let findings = crate::within::conversions(rules, &a);
     Ok(Extracted {
         shown,
         path: path.clone(),
         claims,
+        findings,
         warning,
     })
 }
