@@ -57,6 +57,9 @@ pub struct Site {
     pub reference: RefTime,
     /// The site's part in the finding.
     pub role: Role,
+    /// For a relation's finding: the term the claim stands for (`whole: who=civilian+military`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
 }
 
 impl Site {
@@ -75,6 +78,7 @@ impl Site {
             reading: claim.reading(),
             reference: claim.reference.clone(),
             role,
+            term: None,
         }
     }
 

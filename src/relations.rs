@@ -786,17 +786,6 @@ fn articles(values: &[&Value]) -> usize {
 
 fn finding(rel: &Relation, rest: &str, unit: Unit, combo: &[&Value]) -> Finding {
     let terms = rel.terms();
-    let mut sites = Vec::new();
-    for (t, v) in combo.iter().enumerate() {
-        for (k, c) in v.claims.iter().take(MAX_SITES_PER_SIDE).enumerate() {
-            let role = match (t, k) {
-                (0, 0) => Role::Primary,
-                (_, 0) => Role::Conflicts,
-                _ => Role::Agrees,
-            };
-            sites.push(Site::of(c, role));
-        }
-    }
     let one_rule = terms.iter().all(|t| t.rule == terms[0].rule);
     let label = |t: &Term| {
         if one_rule {
@@ -805,6 +794,20 @@ fn finding(rel: &Relation, rest: &str, unit: Unit, combo: &[&Value]) -> Finding 
             format!("{} {}", t.rule, t.selector())
         }
     };
+    let mut sites = Vec::new();
+    for (t, v) in combo.iter().enumerate() {
+        for (k, c) in v.claims.iter().take(MAX_SITES_PER_SIDE).enumerate() {
+            let role = match (t, k) {
+                (0, 0) => Role::Primary,
+                (_, 0) => Role::Conflicts,
+                _ => Role::Agrees,
+            };
+            let mut site = Site::of(c, role);
+            let part = if t < rel.parts.len() { "part" } else { "whole" };
+            site.term = Some(format!("{part} {}", label(terms[t])));
+            sites.push(site);
+        }
+    }
     let gives = |t: &Term, v: &Value| {
         let c = v.claims[0];
         let reading = c.reading();
@@ -900,4 +903,301 @@ pub fn relation_text(r: &Relation) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::RefTime;
+
+    fn open_lo(x: f64) -> Interval {
+        Interval {
+            lo: Bound::Open(x),
+            hi: Bound::Unbounded,
+        }
+    }
+
+    #[test]
+    fn complements_swap_the_ends_and_keep_their_openness() {
+        assert_eq!(
+            complement(100.0, &Interval::closed(18.0, 22.0)).notation(),
+            "[78,82]"
+        );
+        assert_eq!(
+            complement(100.0, &Interval::half_open(19.5, 20.5)).notation(),
+            "(79.5,80.5]"
+        );
+        assert_eq!(complement(100.0, &open_lo(30.0)).notation(), "(,70)");
+    }
+
+    #[test]
+    fn sums_are_open_where_an_end_is_and_unbounded_where_one_is() {
+        let a = Interval::half_open(45_500.0, 46_500.0);
+        let b = Interval::half_open(13_500.0, 14_500.0);
+        assert_eq!(add(&a, &b).notation(), "[59000,61000)");
+        assert_eq!(
+            add(&Interval::closed(1.0, 2.0), &Interval::closed(3.0, 4.0)).notation(),
+            "[4,6]"
+        );
+        assert_eq!(add(&a, &open_lo(14_000.0)).notation(), "(59500,)");
+    }
+
+    #[test]
+    fn a_part_exceeds_its_whole_only_when_no_values_allow_it() {
+        let over_14000 = open_lo(14_000.0);
+        let tens_of_thousands = Interval::half_open(20_000.0, 100_000.0);
+        assert!(!exceeds(&over_14000, &tens_of_thousands));
+        assert!(exceeds(
+            &over_14000,
+            &Interval::half_open(9_500.0, 10_500.0)
+        ));
+        // Touching ends: closed–closed leave the one value both may have.
+        assert!(!exceeds(
+            &Interval::closed(10.0, 12.0),
+            &Interval::closed(5.0, 10.0)
+        ));
+        assert!(exceeds(
+            &Interval::closed(10.0, 12.0),
+            &Interval::half_open(5.0, 10.0)
+        ));
+        assert!(exceeds(&open_lo(10.0), &Interval::closed(5.0, 10.0)));
+        // An unbounded whole holds any part.
+        assert!(!exceeds(&Interval::point(1e9), &open_lo(5.0)));
+    }
+
+    const RULE: &str = r#"
+[[rule]]
+id = "share"
+title = "Share"
+kind = "percentage"
+patterns = ['(?i)(?P<who>kyiv|russia) holds {value} of (?P<region>donetsk|luhansk)']
+[rule.subjects.who]
+kyiv = ["kyiv"]
+russia = ["russia"]
+
+[[rule]]
+id = "toll"
+title = "Toll"
+kind = "count"
+patterns = ['(?i){value} (?P<who>civilians|children|people) killed']
+[rule.subjects.who]
+civilian = ["civilians"]
+children = ["children"]
+all = ["people"]
+"#;
+
+    fn set(relations: &str) -> Result<RuleSet, Vec<RuleError>> {
+        crate::rules::parse_sources(&[("r.toml", &format!("{RULE}{relations}"))])
+    }
+
+    fn claims_of(set: &RuleSet, texts: &[(&str, &str)]) -> Vec<Claim> {
+        texts
+            .iter()
+            .flat_map(|(path, text)| {
+                let a = crate::article::Article {
+                    path: path.to_string(),
+                    text: text.to_string(),
+                    body_start: 0,
+                    meta: crate::article::Meta::default(),
+                };
+                crate::extract::extract(set, &a)
+            })
+            .collect()
+    }
+
+    const SHARES: &str = r#"
+[[relation]]
+id = "shares"
+title = "Shares"
+kind = "complement"
+parts = [{ rule = "share", subject = "who=kyiv" }, { rule = "share", subject = "who=russia" }]
+"#;
+
+    #[test]
+    fn complements_pair_claims_of_the_same_region() {
+        let s = set(SHARES).unwrap();
+        let r = &s.relations[0];
+        assert_eq!(r.formula(), "who=kyiv + who=russia = 100");
+        let c = claims_of(
+            &s,
+            &[
+                ("a", "Kyiv holds 20% of Donetsk."),
+                (
+                    "b",
+                    "Russia holds 80% of Donetsk. Russia holds 50% of Luhansk.",
+                ),
+                ("c", "Russia holds 60% of Donetsk."),
+            ],
+        );
+        let f = check(&s, &c);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "shares");
+        assert_eq!(f[0].subject, "region=donetsk");
+        let texts: Vec<_> = f[0].sites.iter().map(|s| (&*s.path, &*s.text)).collect();
+        assert_eq!(texts, [("a", "20%"), ("c", "60%")]);
+        assert_eq!(
+            f[0].help,
+            "a gives 20% (19.5–20.5%) for who=kyiv; c gives 60% (59.5–60.5%) for who=russia; \
+             19.5–20.5% leaves 79.5–80.5% of 100, not 59.5–60.5%"
+        );
+    }
+
+    #[test]
+    fn known_different_times_are_not_set_against_each_other() {
+        let s = set(SHARES).unwrap();
+        let mut c = claims_of(
+            &s,
+            &[
+                ("a", "Kyiv holds 20% of Donetsk."),
+                ("c", "Russia holds 60% of Donetsk."),
+            ],
+        );
+        let day = |d: f64| RefTime::Published {
+            days: Ok(Interval::half_open(d, d + 1.0)),
+        };
+        c[0].reference = day(100.0);
+        c[1].reference = day(200.0);
+        assert!(check(&s, &c).is_empty());
+        c[1].reference = day(100.0);
+        assert_eq!(check(&s, &c).len(), 1);
+        c[1].reference = RefTime::Unknown;
+        assert_eq!(check(&s, &c).len(), 1, "an unknown time may be the same");
+    }
+
+    #[test]
+    fn part_of_and_sum_within_one_article() {
+        let s = set(r#"
+[[relation]]
+id = "kids"
+title = "Kids"
+kind = "part-of"
+part = { rule = "toll", subject = "who=children" }
+whole = { rule = "toll", subject = "who=civilian" }
+
+[[relation]]
+id = "total"
+title = "Total"
+kind = "sum"
+parts = [{ rule = "toll", subject = "who=children" }, { rule = "toll", subject = "who=civilian" }]
+whole = { rule = "toll", subject = "who=all" }
+tolerance = 100
+"#)
+        .unwrap();
+        let c = claims_of(
+            &s,
+            &[(
+                "a",
+                "600 children killed, 500 civilians killed, 1,000 people killed.",
+            )],
+        );
+        let f = check(&s, &c);
+        let codes: Vec<_> = f.iter().map(|f| f.rule.as_str()).collect();
+        // 600 is [550,650), 500 [495,505), 1,000 [950,1050): 600 + 500 = [1045,1155) meets
+        // 1,000 ± 100, but 600 children are more than 500 civilians.
+        assert_eq!(codes, ["kids"], "{f:#?}");
+        assert!(f[0].message.ends_with("(within one article)"));
+        let c = claims_of(
+            &s,
+            &[(
+                "a",
+                "60 children killed, 500 civilians killed, 1,000 people killed.",
+            )],
+        );
+        let f = check(&s, &c);
+        let codes: Vec<_> = f.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(codes, ["total"], "{f:#?}");
+        assert!(
+            f[0].help
+                .contains("the parts make 554.5–565.5, not 950–1,050 ± 100"),
+            "{}",
+            f[0].help
+        );
+    }
+
+    #[test]
+    fn bad_relations_name_every_problem_at_its_place() {
+        let text = r#"
+[[relation]]
+id = "bad"
+title = "Bad"
+kind = "part-of"
+part = { rule = "tol", subject = "who=children" }
+whole = { rule = "toll", subject = "whom=civilian, who=kids" }
+"#;
+        let errs = set(text).unwrap_err();
+        let msgs: Vec<_> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "relation `bad` names rule `tol`, which does not exist",
+                "rule `toll` has no subject dimension `whom`",
+                "`kids` is no key of `who` in rule `toll`",
+            ]
+        );
+        let full = format!("{RULE}{text}");
+        let at = |e: &RuleError| &full[e.span.clone()];
+        assert_eq!(at(&errs[0]), "\"tol\"");
+        assert_eq!(at(&errs[1]), "whom");
+        assert_eq!(at(&errs[2]), "kids");
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `toll`?"));
+        assert_eq!(errs[1].help.as_deref(), Some("did you mean `who`?"));
+    }
+
+    #[test]
+    fn shapes_kinds_and_ids_are_checked() {
+        let errs = set(r#"
+[[relation]]
+id = "shares"
+title = "Dup"
+kind = "complement"
+parts = [{ rule = "share" }, { rule = "toll" }]
+whole = { rule = "toll" }
+"#)
+        .unwrap_err();
+        let msgs: Vec<_> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert!(
+            msgs.contains(&"a `complement` relation takes a `total`, not a `whole`"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"a `complement` relation adds shares, but `toll` is a count rule"),
+            "{msgs:?}"
+        );
+        let errs = set(
+            "[[relation]]\nid = \"share\"\ntitle = \"t\"\nkind = \"sum\"\nparts = [{ rule = \"toll\" }]\n",
+        )
+        .unwrap_err();
+        let msgs: Vec<_> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert!(msgs.contains(&"duplicate id `share`"), "{msgs:?}");
+        assert!(
+            msgs.contains(&"a `sum` relation needs `parts`, two or more"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"a `sum` relation needs a `whole`"),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn many_values_stay_bounded() {
+        let s = set(SHARES).unwrap();
+        let texts: Vec<(String, String)> = (0..300)
+            .map(|i| {
+                (
+                    format!("a{i}"),
+                    format!(
+                        "Kyiv holds {i}% of Donetsk. Russia holds {}% of Donetsk.",
+                        299 - i
+                    ),
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let f = check(&s, &claims_of(&s, &refs));
+        assert!(!f.is_empty() && f.len() <= MAX_COMBINATIONS);
+    }
 }

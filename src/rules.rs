@@ -583,6 +583,7 @@ pub fn parse_sources(sources: &[(&str, &str)]) -> Result<RuleSet, Vec<RuleError>
     // Where each id was first defined: (path, text, span).
     let mut seen: HashMap<String, (String, String, Range<usize>)> = HashMap::new();
     let mut relations: Vec<crate::relations::Pending> = Vec::new();
+    let mut unloaded: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (path, text) in sources {
         // Syntax first: a file that is not TOML has no rules to look into.
         if let Err(e) = toml::from_str::<toml::Table>(text) {
@@ -598,10 +599,21 @@ pub fn parse_sources(sources: &[(&str, &str)]) -> Result<RuleSet, Vec<RuleError>
         // the next. The text outside the rule is blanked, not cut, so spans stay the
         // file's own.
         for chunk in rule_chunks(text) {
-            let file: FileToml = match toml::from_str(&blank_outside(text, &chunk)) {
+            let blanked = blank_outside(text, &chunk);
+            let file: FileToml = match toml::from_str(&blanked) {
                 Ok(f) => f,
                 Err(e) => {
                     errors.push(serde_error(path, text, &e, chunk.start));
+                    // The ids of rules that did not load still exist for relations, which
+                    // are not to report them missing as well.
+                    if let Ok(t) = toml::from_str::<toml::Table>(&blanked) {
+                        let rules = t.get("rule").and_then(|r| r.as_array());
+                        for r in rules.into_iter().flatten() {
+                            if let Some(id) = r.get("id").and_then(|i| i.as_str()) {
+                                unloaded.insert(id.to_string());
+                            }
+                        }
+                    }
                     continue;
                 }
             };
@@ -636,7 +648,8 @@ pub fn parse_sources(sources: &[(&str, &str)]) -> Result<RuleSet, Vec<RuleError>
     }
     // Relations once every rule is known: ids unique among rules and relations, and every
     // rule and subject dimension they name must exist.
-    let rule_ids: std::collections::HashSet<String> = seen.keys().cloned().collect();
+    let mut rule_ids: std::collections::HashSet<String> = seen.keys().cloned().collect();
+    rule_ids.extend(unloaded);
     for p in &relations {
         let (id, span) = p.id();
         if let Some((first_path, first_text, first_span)) = seen.get(id) {

@@ -135,7 +135,7 @@ pub fn conversions(rules: &RuleSet, article: &Article) -> Vec<Finding> {
             )
         } else {
             format!(
-                "{} is {} (a {}), but {} is {} (a {})",
+                "{} is {} ({}), but {} is {} ({})",
                 before.text,
                 readable(&before.iv, before.unit),
                 dimension(before.unit),
@@ -218,15 +218,15 @@ fn figures_around(
     Some((figure(inner_at, inner)?, figure(start, before)?))
 }
 
-/// What a unit measures, for help text.
+/// What a unit measures, with its article, for help text.
 fn dimension(u: Unit) -> &'static str {
     match u {
-        Unit::Metre => "length",
-        Unit::SquareMetre => "area",
-        Unit::Kilogram => "mass",
-        Unit::KilometrePerHour => "speed",
-        Unit::Celsius => "temperature",
-        _ => "quantity",
+        Unit::Metre => "a length",
+        Unit::SquareMetre => "an area",
+        Unit::Kilogram => "a mass",
+        Unit::KilometrePerHour => "a speed",
+        Unit::Celsius => "a temperature",
+        _ => "a quantity",
     }
 }
 
