@@ -72,9 +72,6 @@ pub fn conversions(rules: &RuleSet, article: &Article) -> Vec<Finding> {
     if conv.is_none() && mismatch.is_none() {
         return Vec::new();
     }
-    let Some(scanner) = SCANNER.as_ref() else {
-        return Vec::new();
-    };
     let body_start = article.body_start.min(article.text.len());
     let body = &article.text[body_start..];
     let cx = ParseContext {
@@ -84,7 +81,7 @@ pub fn conversions(rules: &RuleSet, article: &Article) -> Vec<Finding> {
     let mut lines: Option<LineIndex> = None;
     let mut out = Vec::new();
     for (open, _) in body.match_indices('(') {
-        let Some((inner, before)) = figures_around(scanner, body, open, &cx) else {
+        let Some((inner, before)) = figures_around(body, open, &cx) else {
             continue;
         };
         let (code, severity, message) = if inner.unit == before.unit {
@@ -166,21 +163,24 @@ pub fn conversions(rules: &RuleSet, article: &Article) -> Vec<Finding> {
 
 /// The figure inside the parentheses opened at `open` (the whole inside must be one
 /// quantity) and the quantity that ends just before them.
-fn figures_around(
-    scanner: &Scanner,
-    body: &str,
-    open: usize,
-    cx: &ParseContext,
-) -> Option<(Figure, Figure)> {
+fn figures_around(body: &str, open: usize, cx: &ParseContext) -> Option<(Figure, Figure)> {
     let rest = body.get(open + 1..)?;
     let close = rest.find([')', '(', '\n'])?;
     if close > MAX_INNER || !rest[close..].starts_with(')') {
         return None;
     }
     let raw = &rest[..close];
-    if !raw.bytes().any(|b| b.is_ascii_digit()) {
+    // Cheap tests first: a figure and a unit inside, a word or sign right before the `(`.
+    // The quantity grammar's regex is compiled only once one passes them.
+    let unit_like = |c: char| c.is_alphabetic() || "°²℃℉$€£¥".contains(c);
+    if !raw.bytes().any(|b| b.is_ascii_digit()) || !raw.chars().any(unit_like) {
         return None;
     }
+    let end = body[..open].trim_end().len();
+    if end == 0 || !body[..end].ends_with(|c: char| c.is_alphanumeric() || "²°.".contains(c)) {
+        return None;
+    }
+    let scanner = SCANNER.as_ref()?;
     let lead = raw.len() - raw.trim_start().len();
     let inner_text = raw.trim();
     let inner_at = open + 1 + lead;
@@ -189,10 +189,6 @@ fn figures_around(
         .into_iter()
         .find(|f| f.span == (0..inner_text.len()))?;
     // The figure before: a quantity ending where the text before the `(` ends.
-    let end = body[..open].trim_end().len();
-    if end == 0 || !body[..end].ends_with(|c: char| c.is_alphanumeric() || "²°.".contains(c)) {
-        return None;
-    }
     let line_start = body[..end].rfind('\n').map_or(0, |i| i + 1);
     let mut start = end.saturating_sub(MAX_BEFORE).max(line_start);
     while !body.is_char_boundary(start) {
