@@ -1180,6 +1180,32 @@ whole = { rule = "toll" }
     }
 
     #[test]
+    fn relation_tests_fail_when_they_should() {
+        let s = set(&format!(
+            "{SHARES}\n[[relation.pair]]\na = \"Kyiv holds 20% of Donetsk.\"\nb = \"Russia holds 80% of Donetsk.\"\nverdict = \"conflict\"\n\
+             [[relation.pair]]\na = \"Kyiv holds 20% of Donetsk.\"\nverdict = \"agree\"\n\
+             [[relation.pair]]\na = \"Kyiv holds 20% of Donetsk. Russia holds 60% of Donetsk.\"\nverdict = \"conflict\"\n"
+        ))
+        .unwrap();
+        let report = crate::examples::run_relation(&s, &s.relations[0]);
+        assert_eq!(report.tests, 3);
+        let msgs: Vec<_> = report.failures.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(
+            msgs[0].starts_with("expected conflict, the engine found agree"),
+            "{}",
+            msgs[0]
+        );
+        assert!(
+            msgs[1].starts_with("no claim for the term share who=russia"),
+            "{}",
+            msgs[1]
+        );
+        // The failures point at their tests.
+        assert!(report.failures[0].span.start < report.failures[1].span.start);
+    }
+
+    #[test]
     fn many_values_stay_bounded() {
         let s = set(SHARES).unwrap();
         let texts: Vec<(String, String)> = (0..300)

@@ -555,6 +555,21 @@ fn unit_conversions_inside_one_article() {
         "json",
     ]);
     insta::assert_snapshot!("unit_conversion_json", r.stdout);
+    // The cache keeps claims, not text: a cached run finds the same.
+    let cache = tempfile::tempdir().unwrap();
+    let dir = cache.path().to_str().unwrap();
+    for reused in ["0 articles reused", "1 articles reused"] {
+        let cached = run(&[
+            "check",
+            "tests/corpus/within/conversions-conflict",
+            "--format",
+            "json",
+            "--cache",
+            dir,
+        ]);
+        assert_eq!(cached.stdout, r.stdout);
+        assert!(cached.stderr.contains(reused), "{}", cached.stderr);
+    }
 }
 
 #[test]
