@@ -357,9 +357,11 @@ exclude = ["drafts/**"]
 # The lowest severity that fails a run: error | warning | info | never.
 fail_on = "error"
 
-# Per-rule severity overrides: error | warning | info.
+# Severity overrides: error | warning | info, for rules, relations and the engine's
+# checks inside one article; relations and those checks also take "off".
 [severity]
 # "example.share" = "warning"
+# "unit-conversion" = "off"
 
 # How much hedged figures widen, for rules that set no [rule.hedges] of their own:
 # "about x" is [x(1-about), x(1+about)], "nearly x" is [x(1-nearly), x).
