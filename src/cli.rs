@@ -420,6 +420,8 @@ struct Corpus {
     /// Shown path → path on disk, for fetching snippets.
     files: HashMap<String, PathBuf>,
     claims: Vec<Claim>,
+    /// Findings of the engine's checks inside articles.
+    findings: Vec<Finding>,
     problems: Vec<Problem>,
     /// Articles read with a caveat (lossy decoding).
     warnings: Vec<Problem>,
@@ -453,6 +455,7 @@ fn read_corpus_with(
     let mut corpus = Corpus {
         files: HashMap::new(),
         claims: Vec::new(),
+        findings: Vec::new(),
         problems: walk_errors.iter().map(Problem::from_walk_error).collect(),
         warnings: Vec::new(),
         articles: 0,
@@ -503,6 +506,7 @@ fn read_corpus_with(
                 corpus.warnings.extend(e.notes);
                 corpus.articles += 1;
                 corpus.claims.extend(e.claims);
+                corpus.findings.extend(e.findings);
                 corpus.files.insert(e.shown, e.path);
             }
             Err(e) => corpus.problems.push(Problem::from_article_error(&e)),
@@ -605,10 +609,18 @@ fn check(args: &CheckArgs) -> u8 {
             write_stderr(&format!("claimlint: {e}\n"));
         }
     }
-    let all = match &inputs.new {
+    let mut all = match &inputs.new {
         Some(new) => claimlint::compare::compare_new(&rules, &corpus.claims, &|p| new.contains(p)),
         None => claimlint::compare::compare(&rules, &corpus.claims),
     };
+    let mut more = claimlint::relations::check(&rules, &corpus.claims);
+    more.extend(corpus.findings);
+    if let Some(new) = &inputs.new {
+        // Against an archive, only what involves a new article is reported.
+        more.retain(|f| f.sites.iter().any(|s| new.contains(&s.path)));
+    }
+    all.extend(more);
+    claimlint::finding::sort(&mut all);
     let all = review::apply_baseline(&args.baseline, baseline.as_ref(), all);
     let fail_on = args
         .fail_on
@@ -1020,10 +1032,17 @@ fn explain(id: &str, args: &RuleArgs) -> u8 {
         Err(code) => return code,
     };
     if let Some(r) = rules.get(id) {
-        write_stdout(&claimlint::explain::rule_text(r));
+        let mut out = claimlint::explain::rule_text(r);
+        out.push_str(&claimlint::explain::relations_of(&rules, id));
+        write_stdout(&out);
+        return OK;
+    }
+    if let Some(r) = rules.relation(id) {
+        write_stdout(&claimlint::relations::relation_text(r));
         return OK;
     }
     let mut known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+    known.extend(rules.relations.iter().map(|r| r.id.as_str()));
     known.extend(claimlint::explain::CHECKS.iter().map(|c| c.code));
     let hint = match claimlint::rules::did_you_mean(id, &known) {
         Some(k) => format!("; did you mean `{k}`?"),
@@ -1049,6 +1068,14 @@ fn rules_list(args: &RuleArgs) -> u8 {
                 r.file.clone(),
             ]
         })
+        .chain(rules.relations.iter().map(|r| {
+            [
+                r.id.clone(),
+                format!("relation: {}", r.kind.name()),
+                r.title.clone(),
+                r.file.clone(),
+            ]
+        }))
         .collect();
     write_stdout(&table(&["ID", "KIND", "TITLE", "FILE"], &rows));
     OK

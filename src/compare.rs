@@ -104,6 +104,7 @@ fn compare_with(rules: &RuleSet, claims: &[Claim], focus: Focus) -> Vec<Finding>
     for ((ri, _, _, _), group) in groups {
         compare_group(rules, ri, group, focus, &mut findings);
     }
+    crate::within::note_same_article(&mut findings);
     crate::finding::sort(&mut findings);
     findings
 }
@@ -716,6 +717,17 @@ mod tests {
         let f = compare(&rules(), &c);
         assert_eq!(f.len(), 1);
         assert!(f[0].sites.iter().all(|s| s.path == "a"));
+        assert!(
+            f[0].message.ends_with("(within one article)"),
+            "{}",
+            f[0].message
+        );
+        assert!(
+            f[0].help
+                .ends_with("every figure here is in the same article, a"),
+            "{}",
+            f[0].help
+        );
     }
 
     fn rules_comparing(mode: &str) -> RuleSet {

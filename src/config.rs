@@ -14,6 +14,7 @@
 //!
 //! [severity]                        # per-rule severity overrides
 //! "casualties.toll" = "warning"
+//! "unit-conversion" = "off"         # engine checks and relations: also "off"
 //!
 //! [hedges]                          # widening ratios for rules that set none
 //! about = 0.1
@@ -59,9 +60,19 @@ struct ConfigToml {
     #[serde(default)]
     fail_on: Option<FailOn>,
     #[serde(default)]
-    severity: BTreeMap<Spanned<String>, Severity>,
+    severity: BTreeMap<Spanned<String>, Level>,
     #[serde(default)]
     hedges: Option<HedgesToml>,
+}
+
+/// A level in `[severity]`: a severity, or `off` (engine checks and relations only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Level {
+    Off,
+    Info,
+    Warning,
+    Error,
 }
 
 #[derive(Deserialize)]
@@ -92,6 +103,9 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     /// Severity overrides: rule id (with its span in the file) → severity.
     pub severity: Vec<(Spanned<String>, Severity)>,
+    /// Engine checks and relations turned off (`"unit-conversion" = "off"`), with their
+    /// spans in the file.
+    pub off: Vec<Spanned<String>>,
     /// Widening ratios for rules that set none.
     pub hedges: Option<HedgeRatios>,
 }
@@ -205,7 +219,25 @@ pub fn parse(path: &str, text: &str, dir: &Path) -> Result<Config, Vec<RuleError
         include,
         exclude,
         fail_on: raw.fail_on,
-        severity: raw.severity.into_iter().collect(),
+        severity: raw
+            .severity
+            .iter()
+            .filter_map(|(k, v)| {
+                let sev = match v {
+                    Level::Off => return None,
+                    Level::Info => Severity::Info,
+                    Level::Warning => Severity::Warning,
+                    Level::Error => Severity::Error,
+                };
+                Some((k.clone(), sev))
+            })
+            .collect(),
+        off: raw
+            .severity
+            .iter()
+            .filter(|(_, v)| **v == Level::Off)
+            .map(|(k, _)| k.clone())
+            .collect(),
         hedges,
     })
 }
@@ -225,14 +257,53 @@ impl Config {
     }
 
     /// Applies severity overrides and default hedge ratios to the rules; an override naming
-    /// no rule is an error at its place.
+    /// no rule, relation or engine check ([`crate::within::CHECKS`]) is an error at its
+    /// place, and so is `off` for a rule.
     pub fn apply(&self, rules: &mut RuleSet) -> Result<(), Vec<RuleError>> {
         let mut errors = Vec::new();
-        for (id, sev) in &self.severity {
-            match rules.rules.iter_mut().find(|r| r.id == *id.get_ref()) {
-                Some(r) => r.severity = *sev,
+        let levels = self
+            .severity
+            .iter()
+            .map(|(id, sev)| (id, Some(*sev)))
+            .chain(self.off.iter().map(|id| (id, None)));
+        let is_check = |id: &str| crate::within::CHECKS.contains(&id);
+        for (id, level) in levels {
+            let name = id.get_ref().as_str();
+            if is_check(name) {
+                rules.checks.insert(name.to_string(), level);
+                continue;
+            }
+            if let Some(i) = rules.relations.iter().position(|r| r.id == name) {
+                match level {
+                    Some(sev) => rules.relations[i].severity = sev,
+                    None => {
+                        rules.relations.remove(i);
+                    }
+                }
+                continue;
+            }
+            match rules.rules.iter_mut().find(|r| r.id == name) {
+                Some(r) => match level {
+                    Some(sev) => r.severity = sev,
+                    None => {
+                        let mut e = error(
+                            &self.path,
+                            &self.text,
+                            id.span(),
+                            format!("`{name}` is a rule, which cannot be turned off"),
+                        );
+                        e.help = Some(
+                            "`off` is for the engine's checks and for relations; give the \
+                             rule a severity, or leave its file out of `rules`"
+                                .into(),
+                        );
+                        errors.push(e);
+                    }
+                },
                 None => {
-                    let known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+                    let mut known: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+                    known.extend(rules.relations.iter().map(|r| r.id.as_str()));
+                    known.extend(crate::within::CHECKS.iter().copied());
                     let mut e = error(
                         &self.path,
                         &self.text,
@@ -286,9 +357,11 @@ exclude = ["drafts/**"]
 # The lowest severity that fails a run: error | warning | info | never.
 fail_on = "error"
 
-# Per-rule severity overrides: error | warning | info.
+# Severity overrides: error | warning | info, for rules, relations and the engine's
+# checks inside one article; relations and those checks also take "off".
 [severity]
 # "example.share" = "warning"
+# "unit-conversion" = "off"
 
 # How much hedged figures widen, for rules that set no [rule.hedges] of their own:
 # "about x" is [x(1-about), x(1+about)], "nearly x" is [x(1-nearly), x).

@@ -25,6 +25,8 @@ pub struct Extracted {
     pub path: PathBuf,
     /// Its claims, in order of position, then rule.
     pub claims: Vec<Claim>,
+    /// The findings of the engine's checks inside the article ([`crate::within`]).
+    pub findings: Vec<crate::finding::Finding>,
     /// Set when the article was read with a caveat (lossy decoding).
     pub warning: Option<String>,
     /// Warnings about the article's suppressions (unused, unknown rules: src/suppress.rs).
@@ -173,29 +175,29 @@ fn extract_file<'e>(
             // Claims are cached by content, but whether the text may be read at all (and
             // with what warning) depends on this run's options: decide that again, which
             // costs a decode only for the rare file that is not clean UTF-8.
-            let clean = std::str::from_utf8(&bytes).is_ok_and(|t| !t.contains('\0'));
-            // Suppressions are applied after the cache, so they need the text again, but
-            // only when the article has some: a search for `claimlint-` settles that.
+            // Suppressions are applied after the cache (it keeps every claim), and the
+            // checks inside the article are not cached: both need the text, decoded again
+            // (cheap next to extraction).
             let has_directives = String::from_utf8_lossy(&bytes).contains("claimlint-");
-            let (warning, applied) = if clean && !has_directives {
-                (None, None)
-            } else {
-                let loaded = match article::decode(shown.clone(), bytes, options.encoding) {
-                    Ok(l) => l,
-                    Err(e) => return Some(Err(e)),
-                };
-                let applied =
-                    has_directives.then(|| suppress::apply(rules, &loaded.article, claims.clone()));
-                (loaded.warning, applied)
+            let Loaded {
+                article: a,
+                warning,
+            } = match article::decode(shown.clone(), bytes, options.encoding) {
+                Ok(l) => l,
+                Err(e) => return Some(Err(e)),
             };
-            let (claims, notes) = match applied {
-                Some(a) => (a.claims, a.notes),
-                None => (claims, Vec::new()),
+            let findings = crate::within::conversions(rules, &a);
+            let (claims, notes) = if has_directives {
+                let applied = suppress::apply(rules, &a, claims);
+                (applied.claims, applied.notes)
+            } else {
+                (claims, Vec::new())
             };
             return Some(Ok(Extracted {
                 shown,
                 path: path.clone(),
                 claims,
+                findings,
                 warning,
                 notes,
             }));
@@ -213,12 +215,14 @@ fn extract_file<'e>(
     if let (Some(c), Some(k)) = (cache, &key) {
         c.put(k, &claims);
     }
+    let findings = crate::within::conversions(rules, &a);
     // The cache keeps every claim; suppressions are the article's, applied on each read.
     let applied = suppress::apply(rules, &a, claims);
     Some(Ok(Extracted {
         shown,
         path: path.clone(),
         claims: applied.claims,
+        findings,
         warning,
         notes: applied.notes,
     }))

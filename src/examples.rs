@@ -7,11 +7,14 @@
 //! - `[[rule.pair]]`: two short articles (`a`, `b`, optional `a_published`,
 //!   `b_published`) and the verdict the engine must reach: `conflict`, `agree`,
 //!   `change-over-time` or `stale`.
+//! - `[[relation.pair]]`: one or two short articles (`a`, optional `b`) and whether the
+//!   relation is broken (`conflict`) or holds (`agree`; every term must have a claim).
 
 use crate::article::{Article, Meta};
 use crate::date::Date;
 use crate::extract::{Claim, RefTime};
 use crate::finding::Outcome;
+use crate::relations::{Relation, RelationVerdict};
 use crate::rules::{Rule, RuleSet, Verdict};
 use std::ops::Range;
 use std::sync::Arc;
@@ -86,6 +89,7 @@ fn reference_as_written(r: &RefTime) -> &str {
 pub fn run_rule(rule: &Rule) -> RuleReport {
     let set = RuleSet {
         rules: vec![rule.clone()],
+        ..RuleSet::default()
     };
     let fail = |span: &Range<usize>, message: String| TestFailure {
         rule: rule.id.clone(),
@@ -213,7 +217,85 @@ pub fn verdict_name(v: Verdict) -> &'static str {
     }
 }
 
-/// Runs every rule's tests, in rule order.
+/// Runs one relation's tests (`[[relation.pair]]`) with the rules it names.
+pub fn run_relation(set: &RuleSet, rel: &Relation) -> RuleReport {
+    let sub = RuleSet {
+        rules: set
+            .rules
+            .iter()
+            .filter(|r| rel.involves(&r.id))
+            .cloned()
+            .collect(),
+        relations: vec![rel.clone()],
+        ..RuleSet::default()
+    };
+    let fail = |span: &Range<usize>, message: String| TestFailure {
+        rule: rel.id.clone(),
+        path: rel.file.clone(),
+        source: rel.source.clone(),
+        span: span.clone(),
+        message,
+    };
+    let mut failures = Vec::new();
+    for (i, pair) in rel.pairs.iter().enumerate() {
+        let a = article(format!("pair-{}/a", i + 1), &pair.a, pair.a_published);
+        let mut claims = crate::extract::extract(&sub, &a);
+        if let Some(b) = &pair.b {
+            let b = article(format!("pair-{}/b", i + 1), b, pair.b_published);
+            claims.extend(crate::extract::extract(&sub, &b));
+        }
+        // Every term needs a claim, or the test proves nothing.
+        let missing = rel.terms().into_iter().find(|t| {
+            !claims
+                .iter()
+                .any(|c| *c.rule == *t.rule && t.context(&c.subject).is_some())
+        });
+        if let Some(t) = missing {
+            failures.push(fail(
+                &pair.span,
+                format!(
+                    "no claim for the term {} {} (found {})",
+                    t.rule,
+                    t.selector(),
+                    found(&claims)
+                ),
+            ));
+            continue;
+        }
+        let findings = crate::relations::check(&sub, &claims);
+        let got = if findings.is_empty() {
+            RelationVerdict::Agree
+        } else {
+            RelationVerdict::Conflict
+        };
+        if got != pair.verdict {
+            let name = |v: RelationVerdict| match v {
+                RelationVerdict::Conflict => "conflict",
+                RelationVerdict::Agree => "agree",
+            };
+            failures.push(fail(
+                &pair.span,
+                format!(
+                    "expected {}, the engine found {} ({})",
+                    name(pair.verdict),
+                    name(got),
+                    found(&claims)
+                ),
+            ));
+        }
+    }
+    RuleReport {
+        rule: rel.id.clone(),
+        tests: rel.pairs.len(),
+        failures,
+    }
+}
+
+/// Runs every rule's tests, in rule order, then every relation's.
 pub fn run(set: &RuleSet) -> Vec<RuleReport> {
-    set.rules.iter().map(run_rule).collect()
+    set.rules
+        .iter()
+        .map(run_rule)
+        .chain(set.relations.iter().map(|r| run_relation(set, r)))
+        .collect()
 }

@@ -79,7 +79,56 @@ article's published date; an impossible date (\"February 30, 2022\") has none. S
 are listed by `claimlint claims` with the reason and left out of comparison. Give articles a \
 `published` date in their front matter to resolve them.",
     },
+    Check {
+        code: "unit-conversion",
+        title: "a conversion in parentheses does not agree with its figure",
+        text: "Built in, no rule needed: a figure with a unit followed by its conversion in \
+parentheses, \"114,500 square kilometres (44,600 square miles)\", is read as two intervals in \
+one base unit, each carrying the rounding of the figure as written; when they share no point \
+the conversion is wrong (114,500 km² is about 44,209 square miles). Lengths, areas, masses, \
+volumes, speeds and temperatures (°C/°F) are compared; money is not. Severity warning; set \
+another, or \"off\", under [severity] in claimlint.toml (\"unit-conversion\" = \"off\").",
+    },
+    Check {
+        code: "unit-mismatch",
+        title: "a figure converted into a unit of another kind",
+        text: "Built in, no rule needed: a figure followed in parentheses by a figure of \
+another dimension, \"701 square kilometers (270 miles)\": an area given in plain miles. \
+Reported between lengths, areas, masses, speeds and temperatures; masses and volumes \
+(\"500,000 barrels (68,000 tonnes)\") and money are left alone. Severity warning; set another, \
+or \"off\", under [severity] in claimlint.toml.",
+    },
+    Check {
+        code: "relation",
+        title: "claims that break a relation declared between rules",
+        text: "A [[relation]] in a rule file ties the figures of several rules or subjects: \
+complement (the parts add up to a total, 100 by default), part-of (the part is at most the \
+whole) or sum (the parts add up to the whole). Claims are brought together when the rest of \
+their subject keys are the same, in one article or across articles, and the relation is \
+broken only when no values inside their intervals satisfy it, after the relation's \
+tolerance. Claims for different known times are never set against each other. Findings \
+carry the relation's id as their code and its severity; `claimlint explain ID` shows a \
+relation, and a rule's explanation lists the relations it takes part in.",
+    },
 ];
+
+/// The relations a rule takes part in, as text for its explanation; empty when none.
+pub fn relations_of(set: &crate::rules::RuleSet, id: &str) -> String {
+    let rels: Vec<_> = set.relations.iter().filter(|r| r.involves(id)).collect();
+    if rels.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nrelations:\n");
+    for r in rels {
+        out.push_str(&format!(
+            "  {} ({}): {}\n",
+            r.id,
+            r.kind.name(),
+            r.formula()
+        ));
+    }
+    out
+}
 
 /// The check with this code.
 pub fn check(code: &str) -> Option<&'static Check> {

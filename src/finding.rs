@@ -78,6 +78,9 @@ pub struct Site {
     pub source: Option<crate::extract::attribution::Attribution>,
     /// The site's part in the finding.
     pub role: Role,
+    /// For a relation's finding: the term the claim stands for (`whole: who=civilian+military`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
 }
 
 impl Site {
@@ -97,6 +100,7 @@ impl Site {
             reference: claim.reference.clone(),
             source: claim.source.clone(),
             role,
+            term: None,
         }
     }
 

@@ -88,6 +88,8 @@ pub(crate) mod tests {
             reading: text.into(),
             reference: RefTime::Unknown,
             role,
+            source: None,
+            term: None,
         }
     }
 

@@ -12,6 +12,9 @@
 //! - [`rules`]: TOML rule packs → a validated, compiled [`rules::RuleSet`];
 //! - [`extract`]: `(RuleSet, Article)` → [`extract::Claim`]s, each value an interval;
 //! - [`compare`]: claims grouped by rule and subject → [`finding::Finding`]s;
+//! - [`relations`]: `[[relation]]`s between rules' claims (complement, part ≤ whole, sum) →
+//!   findings;
+//! - [`within`]: the engine's checks inside one article (unit conversions), no rule needed;
 //! - [`report`]: findings → text (miette diagnostics) or JSON;
 //! - [`prefilter`]: one pass per article that skips the patterns that cannot match;
 //! - [`cache`]: per-article claims kept between runs (`--cache`).
@@ -48,8 +51,10 @@ pub mod fingerprint;
 pub mod fuzzing;
 pub mod git;
 pub mod prefilter;
+pub mod relations;
 pub mod report;
 pub mod rules;
 pub mod suppress;
 pub mod value;
 pub mod walk;
+pub mod within;

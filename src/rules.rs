@@ -204,6 +204,10 @@ struct FileToml {
     #[serde(default)]
     #[schemars(with = "Vec<RuleToml>")]
     rule: Vec<Spanned<RuleToml>>,
+    /// Relations between the claims of rules (`complement`, `part-of`, `sum`).
+    #[serde(default)]
+    #[schemars(with = "Vec<crate::relations::RelationToml>")]
+    relation: Vec<Spanned<crate::relations::RelationToml>>,
 }
 
 /// One claim rule: what is claimed, how to find it, how to key it and how to compare it.
@@ -522,6 +526,11 @@ pub struct Rule {
 pub struct RuleSet {
     /// The rules.
     pub rules: Vec<Rule>,
+    /// The relations between rules' claims, in file order.
+    pub relations: Vec<crate::relations::Relation>,
+    /// Severity overrides for the engine's own checks (`unit-conversion`): `None` turns
+    /// the check off. A check not listed has its documented severity.
+    pub checks: BTreeMap<String, Option<Severity>>,
 }
 
 /// The outcome severities a rule file set; the rest follow the defaults.
@@ -611,6 +620,20 @@ impl RuleSet {
             Ok(())
         } else {
             Err(errors)
+        }
+    }
+
+    /// The relation with this id.
+    pub fn relation(&self, id: &str) -> Option<&crate::relations::Relation> {
+        self.relations.iter().find(|r| r.id == id)
+    }
+
+    /// The severity an engine check runs at: its override, else `default`; `None` when the
+    /// configuration turned it off.
+    pub fn check_severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.checks.get(code) {
+            Some(level) => *level,
+            None => Some(default),
         }
     }
 }
@@ -792,6 +815,8 @@ pub fn parse_sources_with(
     let mut errors = Vec::new();
     // Where each id was first defined: (path, text, span).
     let mut seen: HashMap<String, (String, String, Range<usize>)> = HashMap::new();
+    let mut relations: Vec<crate::relations::Pending> = Vec::new();
+    let mut unloaded: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (path, text) in sources {
         // Syntax first: a file that is not TOML has no rules to look into.
         if let Err(e) = toml::from_str::<toml::Table>(text) {
@@ -807,13 +832,27 @@ pub fn parse_sources_with(
         // the next. The text outside the rule is blanked, not cut, so spans stay the
         // file's own.
         for chunk in rule_chunks(text) {
-            let file: FileToml = match toml::from_str(&blank_outside(text, &chunk)) {
+            let blanked = blank_outside(text, &chunk);
+            let file: FileToml = match toml::from_str(&blanked) {
                 Ok(f) => f,
                 Err(e) => {
                     errors.push(serde_error(path, text, &e, chunk.start));
+                    // The ids of rules that did not load still exist for relations, which
+                    // are not to report them missing as well.
+                    if let Ok(t) = toml::from_str::<toml::Table>(&blanked) {
+                        let rules = t.get("rule").and_then(|r| r.as_array());
+                        for r in rules.into_iter().flatten() {
+                            if let Some(id) = r.get("id").and_then(|i| i.as_str()) {
+                                unloaded.insert(id.to_string());
+                            }
+                        }
+                    }
                     continue;
                 }
             };
+            for rel in file.relation {
+                relations.push(crate::relations::Pending::new(path, text, rel));
+            }
             for rule in file.rule {
                 let rule_span = rule.span();
                 let rule = rule.into_inner();
@@ -840,6 +879,31 @@ pub fn parse_sources_with(
             }
         }
     }
+    // Relations once every rule is known: ids unique among rules and relations, and every
+    // rule and subject dimension they name must exist.
+    let mut rule_ids: std::collections::HashSet<String> = seen.keys().cloned().collect();
+    rule_ids.extend(unloaded);
+    for p in &relations {
+        let (id, span) = p.id();
+        if let Some((first_path, first_text, first_span)) = seen.get(id) {
+            let (path, text) = p.place();
+            let mut e = RuleError::new(path, text, span, format!("duplicate id `{id}`"))
+                .help("rule and relation ids must be unique across every rule file loaded");
+            e.also = Some(Box::new(RuleError::new(
+                first_path,
+                first_text,
+                first_span.clone(),
+                "first defined here".into(),
+            )));
+            errors.push(e);
+        } else {
+            let (path, text) = p.place();
+            seen.insert(id.to_string(), (path.to_string(), text.to_string(), span));
+        }
+    }
+    let (compiled, mut more) = crate::relations::compile(relations, &set, &rule_ids);
+    set.relations = compiled;
+    errors.append(&mut more);
     if errors.is_empty() {
         Ok(set)
     } else {
@@ -847,14 +911,14 @@ pub fn parse_sources_with(
     }
 }
 
-/// The byte ranges of a rule file's parts: what precedes the first `[[rule]]`, then each
-/// `[[rule]]` with the tables that follow it.
+/// The byte ranges of a rule file's parts: what precedes the first `[[rule]]` or
+/// `[[relation]]`, then each of those with the tables that follow it.
 fn rule_chunks(text: &str) -> Vec<Range<usize>> {
     let mut starts = vec![0];
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         let t = line.trim_start();
-        if t.starts_with("[[rule]]") && pos > 0 {
+        if (t.starts_with("[[rule]]") || t.starts_with("[[relation]]")) && pos > 0 {
             starts.push(pos);
         }
         pos += line.len();

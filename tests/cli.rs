@@ -707,3 +707,190 @@ fn explain_knows_the_new_checks() {
     assert_eq!(r.code, 0);
     insta::assert_snapshot!("explain_category_rule", r.stdout);
 }
+
+// ---------------------------------------------------------------------------------------
+// Relations between rules, and the checks inside one article.
+
+/// The findings of `check DIR` as (code, subject, texts of the sites).
+fn relation_findings(dir: &str) -> Vec<(String, String, Vec<String>)> {
+    let r = run(&["check", dir, "--format", "json", "--fail-on", "warning"]);
+    assert_ne!(r.code, 2, "{}", r.stderr);
+    let doc = json(&r.stdout);
+    assert_eq!(r.code == 1, doc["summary"]["findings"] != 0);
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let texts = f["sites"].as_array().unwrap().iter();
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["subject"].as_str().unwrap().to_string(),
+                texts
+                    .map(|s| s["text"].as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn finding(code: &str, subject: &str, texts: &[&str]) -> (String, String, Vec<String>) {
+    (
+        code.to_string(),
+        subject.to_string(),
+        texts.iter().map(|t| t.to_string()).collect(),
+    )
+}
+
+#[test]
+fn relations_agree_and_conflict_across_articles() {
+    for dir in ["complement-agree", "part-of-agree", "sum-agree"] {
+        let found = relation_findings(&format!("tests/corpus/relations/{dir}"));
+        assert!(found.is_empty(), "{dir}: {found:?}");
+    }
+    assert_eq!(
+        relation_findings("tests/corpus/relations/complement-conflict"),
+        [finding(
+            "territory.region-shares",
+            "region=donetsk",
+            &["about a fifth", "60%"]
+        )]
+    );
+    assert_eq!(
+        relation_findings("tests/corpus/relations/part-of-conflict"),
+        [finding(
+            "casualties.civilians-within-total",
+            "what=killed",
+            &["over 14,000", "10,000"]
+        )]
+    );
+    assert_eq!(
+        relation_findings("tests/corpus/relations/part-of-one-article"),
+        [finding(
+            "casualties.children-within-civilians",
+            "what=killed",
+            &["At least 600", "500"]
+        )]
+    );
+    assert_eq!(
+        relation_findings("tests/corpus/relations/sum-conflict"),
+        [finding(
+            "casualties.military-and-civilian-total",
+            "what=killed",
+            &["Some 46,000", "14,000", "30,000"]
+        )]
+    );
+}
+
+#[test]
+fn relation_reports() {
+    let r = run(&["check", "tests/corpus/relations/complement-conflict"]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("relation_complement_human", r.stdout);
+    let r = run(&[
+        "check",
+        "tests/corpus/relations/sum-conflict",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("relation_sum_json", r.stdout);
+    let r = run(&["check", "tests/corpus/relations/part-of-one-article"]);
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("relation_part_of_one_article_human", r.stdout);
+}
+
+#[test]
+fn unit_conversions_inside_one_article() {
+    assert!(relation_findings("tests/corpus/within/conversions-agree").is_empty());
+    assert_eq!(
+        relation_findings("tests/corpus/within/conversions-conflict"),
+        [
+            finding(
+                "unit-conversion",
+                "",
+                &["114,500 square kilometres", "44,600 square miles"]
+            ),
+            finding("unit-mismatch", "", &["701 square kilometers", "270 miles"]),
+        ]
+    );
+    // Warnings: the run passes unless asked to fail on them.
+    let r = run(&["check", "tests/corpus/within/conversions-conflict"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("unit_conversion_human", r.stdout);
+    let r = run(&[
+        "check",
+        "tests/corpus/within/conversions-conflict",
+        "--format",
+        "json",
+    ]);
+    insta::assert_snapshot!("unit_conversion_json", r.stdout);
+    // The cache keeps claims, not text: a cached run finds the same.
+    let cache = tempfile::tempdir().unwrap();
+    let dir = cache.path().to_str().unwrap();
+    for reused in ["0 articles reused", "1 articles reused"] {
+        let cached = run(&[
+            "check",
+            "tests/corpus/within/conversions-conflict",
+            "--format",
+            "json",
+            "--cache",
+            dir,
+        ]);
+        assert_eq!(cached.stdout, r.stdout);
+        assert!(cached.stderr.contains(reused), "{}", cached.stderr);
+    }
+}
+
+#[test]
+fn a_contradiction_inside_one_article_says_so() {
+    let r = run(&["check", "tests/corpus/within/same-article"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .contains("articles disagree on a casualty figure (within one article)"),
+        "{}",
+        r.stdout
+    );
+    insta::assert_snapshot!("same_article_human", r.stdout);
+    let doc = json(
+        &run(&[
+            "check",
+            "tests/corpus/within/same-article",
+            "--format",
+            "json",
+        ])
+        .stdout,
+    );
+    let f = &doc["findings"][0];
+    assert_eq!(f["sites"][0]["path"], f["sites"][1]["path"]);
+    insta::assert_snapshot!(
+        "same_article_json",
+        serde_json::to_string_pretty(f).unwrap()
+    );
+}
+
+#[test]
+fn explain_relations_and_the_built_in_checks() {
+    let r = run(&["explain", "casualties.military-and-civilian-total"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("explain_relation", r.stdout);
+    let r = run(&["explain", "casualties.toll"]);
+    assert!(
+        r.stdout.contains(
+            "relations:\n  casualties.civilians-within-total (part-of): who=civilian ≤ who=civilian+military\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["explain", "unit-conversion"]);
+    assert_eq!(r.code, 0);
+    insta::assert_snapshot!("explain_unit_conversion", r.stdout);
+    let r = run(&["explain", "territory.region-share"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("did you mean `territory.region-shares`?"),
+        "{}",
+        r.stderr
+    );
+}

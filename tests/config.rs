@@ -128,3 +128,83 @@ fn init_writes_a_working_starter_and_never_overwrites() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("already exists"), "{}", r.stderr);
 }
+
+#[test]
+fn engine_checks_and_relations_can_be_turned_off_or_re_levelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(dir.path().join("rules")).unwrap();
+    std::fs::copy(
+        root.join("rules/territory.toml"),
+        dir.path().join("rules/territory.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "Kyiv holds 20% of the Donetsk region. It covers 114,500 square kilometres (44,600 square miles).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        "Russia holds 60% of the Donetsk region.\n",
+    )
+    .unwrap();
+    let codes = |config: &str| -> (i32, Vec<(String, String)>) {
+        std::fs::write(dir.path().join("claimlint.toml"), config).unwrap();
+        let r = run_in(dir.path(), &["check", "a.md", "b.md", "--format", "json"]);
+        assert_ne!(r.code, 2, "{}", r.stderr);
+        let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let found = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        (r.code, found)
+    };
+    let pair = |c: &str, s: &str| (c.to_string(), s.to_string());
+    assert_eq!(
+        codes(""),
+        (
+            1,
+            vec![
+                pair("territory.region-shares", "error"),
+                pair("unit-conversion", "warning")
+            ]
+        )
+    );
+    assert_eq!(
+        codes("[severity]\n\"unit-conversion\" = \"error\"\n\"territory.region-shares\" = \"warning\"\n"),
+        (
+            1,
+            vec![
+                pair("territory.region-shares", "warning"),
+                pair("unit-conversion", "error")
+            ]
+        )
+    );
+    assert_eq!(
+        codes("[severity]\n\"unit-conversion\" = \"off\"\n\"territory.region-shares\" = \"off\"\n"),
+        (0, vec![])
+    );
+    // A rule cannot be turned off: that is an error at its place.
+    std::fs::write(
+        dir.path().join("claimlint.toml"),
+        "[severity]\n\"territory.region-control\" = \"off\"\n",
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["check", "a.md"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("`territory.region-control` is a rule, which cannot be turned off"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("claimlint.toml:2:1"), "{}", r.stderr);
+}

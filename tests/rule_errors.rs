@@ -93,3 +93,27 @@ fn every_problem_of_a_file_at_once() {
     assert_eq!(out.matches("× ").count(), 3, "{out}");
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn relation_naming_a_missing_rule_or_dimension() {
+    // A rule with its own problem, then a relation naming a rule that does not exist and a
+    // subject dimension the rule does not have: three problems, reported together.
+    let text = format!(
+        "{HEAD}kind = \"count\"\npatterns = ['{{value}} (?P<who>soldiers|civilians) killed']\n\
+         severity = \"fatal\"\n\
+         [rule.subjects.who]\nmilitary = [\"soldiers\"]\ncivilian = [\"civilians\"]\n\n\
+         [[relation]]\nid = \"casualties.civilians-within-total\"\ntitle = \"Civilians within all\"\n\
+         kind = \"part-of\"\n\
+         part = {{ rule = \"casualties.tol\", subject = \"who=civilian\" }}\n\
+         whole = {{ rule = \"casualties.toll\", subject = \"whom=civilian+military\" }}\n"
+    );
+    let out = render(&[("r.toml", &text)]);
+    assert_eq!(out.matches("× ").count(), 2, "{out}");
+    insta::assert_snapshot!(out);
+    // With the rule sound, the dimension is checked against it.
+    let text = text.replace("severity = \"fatal\"\n", "");
+    let out = render(&[("r.toml", &text)]);
+    assert_eq!(out.matches("× ").count(), 2, "{out}");
+    assert!(out.contains("has no subject dimension `whom`"), "{out}");
+    insta::assert_snapshot!("relation_dimension", out);
+}

@@ -287,6 +287,10 @@ fn finding_diag(f: &Finding, sources: &dyn Sources) -> Diag {
             (_, Outcome::Decreased | Outcome::Revised) => "the earlier, higher figure",
             _ => "conflicting claim",
         };
+        let what = match &site.term {
+            Some(t) if site.role != Role::Agrees => format!("{what}, the {t}"),
+            _ => what.to_string(),
+        };
         related.push(Diag {
             code: Some(f.rule.clone()),
             severity: miette::Severity::Advice,
