@@ -12,6 +12,9 @@
 //!   the article under the same path both times, and the two lists of findings are matched
 //!   by [fingerprint](crate::fingerprint). Findings the article plays no part in are the
 //!   same in both runs and cancel out; what is left was introduced or resolved by the edit.
+//!   An introduced finding with the rule, subject and outcome of a resolved one is the same
+//!   conflict with other figures (20% against 19.3% became 21% against 19.3%): it is listed
+//!   as changed, and is not a new conflict.
 
 use crate::extract::Claim;
 use crate::finding::{Finding, Role, Site};
@@ -424,6 +427,18 @@ pub struct FindingDiff {
     pub introduced: Vec<Keyed>,
     /// In the run with the old version only.
     pub resolved: Vec<Keyed>,
+    /// A conflict of the old run and one of the new with the same rule, subject and
+    /// outcome but other sites or values: the conflict goes on, with other figures.
+    pub changed: Vec<ConflictChange>,
+}
+
+/// A conflict that the edit changed but did not settle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictChange {
+    /// As it was.
+    pub old: Keyed,
+    /// As it is.
+    pub new: Keyed,
 }
 
 /// The findings of `after` not in `before` (introduced) and of `before` not in `after`
@@ -450,9 +465,27 @@ pub fn findings(before: Vec<Finding>, after: Vec<Finding>) -> FindingDiff {
             })
             .collect()
     }
+    let mut resolved = minus(before.clone(), &after);
+    let mut introduced = Vec::new();
+    let mut changed = Vec::new();
+    for k in minus(after, &before) {
+        let f = &k.finding;
+        let same = |r: &Keyed| {
+            (&r.finding.rule, &r.finding.subject, r.finding.outcome)
+                == (&f.rule, &f.subject, f.outcome)
+        };
+        match resolved.iter().position(same) {
+            Some(i) => changed.push(ConflictChange {
+                old: resolved.remove(i),
+                new: k,
+            }),
+            None => introduced.push(k),
+        }
+    }
     FindingDiff {
-        introduced: minus(after.clone(), &before),
-        resolved: minus(before, &after),
+        introduced,
+        resolved,
+        changed,
     }
 }
 
@@ -502,15 +535,18 @@ pub fn diff(
     };
     let mut conflicts = findings(with(old), with(new));
     // Sites are shown under each version's name (fingerprints keep the shared path).
-    for (list, v) in [
-        (&mut conflicts.introduced, new),
-        (&mut conflicts.resolved, old),
-    ] {
-        for site in list.iter_mut().flat_map(|k| k.finding.sites.iter_mut()) {
+    let rename = |k: &mut Keyed, v: &Version| {
+        for site in &mut k.finding.sites {
             if site.path == v.path {
                 site.path = v.name.clone();
             }
         }
+    };
+    conflicts.introduced.iter_mut().for_each(|k| rename(k, new));
+    conflicts.resolved.iter_mut().for_each(|k| rename(k, old));
+    for c in &mut conflicts.changed {
+        rename(&mut c.old, old);
+        rename(&mut c.new, new);
     }
     Diff {
         old: old.name.clone(),
@@ -613,27 +649,38 @@ pub fn human(d: &Diff) -> String {
         )
     };
     out.push_str(&format!(
-        "\n{against}: {} introduced, {} resolved\n",
+        "\n{against}: {} introduced, {} resolved, {} changed\n",
         f.introduced.len(),
-        f.resolved.len()
+        f.resolved.len(),
+        f.changed.len()
     ));
+    let head = |what: &str, x: &Finding| {
+        format!(
+            "  {what:<10} {}[{}]: {}{}\n",
+            x.severity,
+            x.rule,
+            x.message,
+            subject(&x.subject)
+        )
+    };
+    let sites = |lead: &str, x: &Finding| {
+        let sites: Vec<String> = x
+            .sites
+            .iter()
+            .map(|s| format!("{}:{} {}", s.path, s.line, value(s, false)))
+            .collect();
+        format!("  {lead:>10} {}\n", sites.join(" ↔ "))
+    };
     for (what, list) in [("introduced", &f.introduced), ("resolved", &f.resolved)] {
         for k in list {
-            let x = &k.finding;
-            out.push_str(&format!(
-                "  {what:<10} {}[{}]: {}{}\n",
-                x.severity,
-                x.rule,
-                x.message,
-                subject(&x.subject)
-            ));
-            let sites: Vec<String> = x
-                .sites
-                .iter()
-                .map(|s| format!("{}:{} {}", s.path, s.line, value(s, false)))
-                .collect();
-            out.push_str(&format!("             {}\n", sites.join(" ↔ ")));
+            out.push_str(&head(what, &k.finding));
+            out.push_str(&sites("", &k.finding));
         }
+    }
+    for c in &f.changed {
+        out.push_str(&head("changed", &c.new.finding));
+        out.push_str(&sites("was", &c.old.finding));
+        out.push_str(&sites("now", &c.new.finding));
     }
     out
 }
@@ -847,6 +894,25 @@ mod tests {
         assert_eq!(
             back.conflicts.resolved[0].fingerprint,
             d.conflicts.introduced[0].fingerprint
+        );
+        // Another figure in the same conflict: changed, not introduced.
+        let new_16 = version(
+            &r,
+            "a.txt",
+            "a.txt",
+            "Russian forces control 16% of Ukraine.\n",
+        );
+        let other_figure = diff(&r, &new, &new_16, &corpus, 1);
+        assert!(other_figure.conflicts.introduced.is_empty());
+        assert!(other_figure.conflicts.resolved.is_empty());
+        assert_eq!(other_figure.conflicts.changed.len(), 1);
+        let c = &other_figure.conflicts.changed[0];
+        assert_eq!(
+            (
+                c.old.finding.sites[0].text.as_str(),
+                c.new.finding.sites[0].text.as_str()
+            ),
+            ("17%", "16%")
         );
         // A conflict that stays, with its lines moved, is neither.
         let moved = version(

@@ -368,10 +368,15 @@ fn diff_of_two_files() {
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
         r.stdout
-            .contains("conflicts within the article: 0 introduced, 0 resolved"),
+            .contains("conflicts within the article: 0 introduced, 0 resolved, 0 changed"),
         "{}",
         r.stdout
     );
+    // Another figure in a conflict that was there: changed, and not a failure.
+    write(d, "newer.md", &NEW.replace("17 per cent", "16 per cent"));
+    let r = run_rules(d, &["diff", "new.md", "newer.md", "--corpus", "corpus"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    insta::assert_snapshot!("diff_changed_conflict", r.stdout);
     // The same file twice: nothing changed.
     let r = run_rules(d, &["diff", "new.md", "new.md", "--corpus", "corpus"]);
     assert_eq!(r.code, 0);
