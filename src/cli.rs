@@ -66,6 +66,10 @@ enum Command {
         #[command(subcommand)]
         command: review::BaselineCommand,
     },
+    /// Compare two versions of an article: the words, the claims and the conflicts that
+    /// changed (exit 1 when the new version introduces a conflict).
+    #[command(after_help = EXIT_HELP)]
+    Diff(review::DiffArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -376,6 +380,7 @@ pub fn main() -> ExitCode {
             }
         },
         Command::Baseline { command } => review::baseline_command(&command),
+        Command::Diff(args) => review::diff(&args),
     })
 }
 

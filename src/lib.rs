@@ -42,6 +42,7 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod date;
+pub mod diff;
 pub mod examples;
 pub mod explain;
 pub mod extract;

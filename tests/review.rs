@@ -287,3 +287,194 @@ fn unused_and_unknown_suppressions_are_warnings_at_their_place() {
         r.stderr
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// `claimlint diff`.
+
+const OLD: &str = "+++\ntitle = \"Front line\"\npublished = 2026-02-05\n+++\n\
+    Officials in Kyiv gave new figures on Wednesday as talks resumed in Geneva after a pause of several weeks. \
+    Russian forces control 20% of Ukraine, the ministry said, a figure unchanged since the autumn.\n\n\
+    Officials said Ukraine has lost 46,000 soldiers.\n";
+
+const NEW: &str = "+++\ntitle = \"Front line\"\npublished = 2026-02-05\n+++\n\
+    Officials in Kyiv gave new figures on Wednesday as talks resumed in Geneva after a pause of several weeks. \
+    Russian forces control 17 per cent of Ukraine, the ministry said, a figure unchanged since the autumn.\n\n\
+    The UN said over 14,000 civilians have been killed.\n";
+
+/// A folder with the two versions and a corpus that agrees with the old one.
+fn diff_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("corpus")).unwrap();
+    write(
+        d,
+        "corpus/wire.txt",
+        "Russian forces control 20 per cent of Ukraine.\n",
+    );
+    write(
+        d,
+        "corpus/other.txt",
+        "Russian forces control 20% of Ukraine.\nOfficials said Ukraine has lost 55,000 soldiers.\n",
+    );
+    write(d, "old.md", OLD);
+    write(d, "new.md", NEW);
+    dir
+}
+
+#[test]
+fn diff_of_two_files() {
+    let dir = diff_folder();
+    let d = dir.path();
+    let r = run_rules(d, &["diff", "old.md", "new.md", "--corpus", "corpus"]);
+    assert_eq!(r.code, 1, "17% conflicts with the corpus: {}", r.stderr);
+    assert_eq!(r.stderr, "");
+    insta::assert_snapshot!("diff_human", r.stdout);
+    let r = run_rules(
+        d,
+        &[
+            "diff", "old.md", "new.md", "--corpus", "corpus", "--format", "json",
+        ],
+    );
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("diff_json", r.stdout);
+    let doc = json(&r.stdout);
+    assert_eq!(doc["claims"]["changed"][0]["old"]["text"], "20%");
+    assert_eq!(doc["claims"]["changed"][0]["new"]["text"], "17 per cent");
+    let introduced = doc["conflicts"]["introduced"].as_array().unwrap();
+    let resolved = doc["conflicts"]["resolved"].as_array().unwrap();
+    assert_eq!(introduced.len(), 1);
+    assert_eq!(introduced[0]["rule"], "territory.russia-control");
+    assert_eq!(resolved.len(), 1, "46,000 vs 55,000 is gone");
+    assert_eq!(resolved[0]["rule"], "casualties.toll");
+
+    // The other way round the edit resolves the territory conflict: exit 0.
+    let r = run_rules(d, &["diff", "new.md", "old.md", "--corpus", "corpus"]);
+    assert_eq!(r.code, 1, "it brings back the casualties conflict");
+    let r = run_rules(
+        d,
+        &[
+            "diff",
+            "new.md",
+            "old.md",
+            "--corpus",
+            "corpus",
+            "--rules",
+            "rules-none",
+        ],
+    );
+    assert_eq!(r.code, 2, "a missing rules path is an error");
+    // Without a corpus only conflicts within the article count.
+    let r = run_rules(d, &["diff", "old.md", "new.md"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("conflicts within the article: 0 introduced, 0 resolved, 0 changed"),
+        "{}",
+        r.stdout
+    );
+    // Another figure in a conflict that was there: changed, and not a failure.
+    write(d, "newer.md", &NEW.replace("17 per cent", "16 per cent"));
+    let r = run_rules(d, &["diff", "new.md", "newer.md", "--corpus", "corpus"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    insta::assert_snapshot!("diff_changed_conflict", r.stdout);
+    // The same file twice: nothing changed.
+    let r = run_rules(d, &["diff", "new.md", "new.md", "--corpus", "corpus"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("text: no change"), "{}", r.stdout);
+}
+
+#[test]
+fn diff_excludes_the_article_from_its_corpus() {
+    let dir = diff_folder();
+    let d = dir.path();
+    std::fs::rename(d.join("new.md"), d.join("corpus/new.md")).unwrap();
+    let r = run_rules(
+        d,
+        &["diff", "old.md", "corpus/new.md", "--corpus", "corpus"],
+    );
+    assert!(
+        r.stdout.contains("conflicts with 2 other articles"),
+        "{}",
+        r.stdout
+    );
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn diff_against_a_git_revision() {
+    let dir = diff_folder();
+    let d = dir.path();
+    std::fs::create_dir(d.join("articles")).unwrap();
+    std::fs::rename(d.join("old.md"), d.join("articles/story.md")).unwrap();
+    git(d, &["init", "--quiet"]);
+    git(d, &["config", "user.name", "Test Editor"]);
+    git(d, &["config", "user.email", "editor@example.org"]);
+    git(d, &["config", "commit.gpgsign", "false"]);
+    git(d, &["add", "articles/story.md"]);
+    git(d, &["commit", "--quiet", "-m", "first version"]);
+    std::fs::rename(d.join("new.md"), d.join("articles/story.md")).unwrap();
+
+    let r = run_rules(
+        d,
+        &[
+            "diff",
+            "--git",
+            "HEAD",
+            "articles/story.md",
+            "--corpus",
+            "corpus",
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    insta::assert_snapshot!("diff_git_human", r.stdout);
+    // From inside the folder, with a relative path, the same revision is found.
+    let r = run_rules(&d.join("articles"), &["diff", "--git", "HEAD", "story.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("--- HEAD:story.md\n+++ story.md\n"),
+        "{}",
+        r.stdout
+    );
+
+    let r = run_rules(d, &["diff", "--git", "no-such-rev", "articles/story.md"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "claimlint: unknown git revision `no-such-rev`\n");
+    write(d, "articles/untracked.md", NEW);
+    let r = run_rules(d, &["diff", "--git", "HEAD", "articles/untracked.md"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("claimlint: articles/untracked.md is not in revision `HEAD`"),
+        "{}",
+        r.stderr
+    );
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "a.md", NEW);
+    let r = run_rules(outside.path(), &["diff", "--git", "HEAD", "a.md"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("claimlint: a.md: not inside a git repository"),
+        "{}",
+        r.stderr
+    );
+    // Argument mistakes.
+    assert_eq!(run_rules(d, &["diff", "articles/story.md"]).code, 2);
+    assert_eq!(
+        run_rules(d, &["diff", "--git", "HEAD", "a.md", "b.md"]).code,
+        2
+    );
+    assert_eq!(run_rules(d, &["diff", "--git", "--all", "a.md"]).code, 2);
+}

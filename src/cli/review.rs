@@ -11,7 +11,7 @@ use claimlint::baseline::{self, Baseline, BaselineError};
 use claimlint::finding::Finding;
 use claimlint::report::{human, Problem};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `check`'s baseline option.
 #[derive(clap::Args, Debug)]
@@ -193,4 +193,264 @@ fn baseline_write(args: &BaselineWriteArgs) -> u8 {
         b.entries.len() - kept,
     ));
     OK
+}
+
+// ---------------------------------------------------------------------------------------
+// `claimlint diff`.
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DiffFormat {
+    /// The word diff, the claims and the conflicts that changed, for people.
+    Human,
+    /// One JSON document (see docs/review.md).
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub(super) struct DiffArgs {
+    /// OLD NEW: two versions of an article; with --git, the one PATH in the working copy.
+    #[arg(value_name = "PATH", required = true, num_args = 1..=2)]
+    paths: Vec<PathBuf>,
+    /// Compare PATH with its version at this git revision (`git show REV:PATH`).
+    #[arg(long, value_name = "REV")]
+    git: Option<String>,
+    /// Other articles (files or folders) both versions are compared with; repeatable.
+    #[arg(long = "corpus", value_name = "PATH")]
+    corpus: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = DiffFormat::Human)]
+    format: DiffFormat,
+    /// The lowest severity of an introduced conflict that makes the run fail (exit 1)
+    /// [default: error, or `fail_on` in claimlint.toml].
+    #[arg(long, value_enum)]
+    fail_on: Option<super::FailOn>,
+}
+
+/// Runs `git` in `dir` with `args`; its stdout, or its first line of stderr.
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if out.status.success() {
+        return Ok(out.stdout);
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    Err(err
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("git failed")
+        .trim()
+        .to_string())
+}
+
+/// The bytes of `path` as of `rev`, through `git show REV:./FILE` run in the file's folder.
+fn git_show(rev: &str, path: &Path) -> Result<Vec<u8>, String> {
+    let shown = claimlint::article::display_path(path);
+    if rev.starts_with('-') || rev.is_empty() {
+        return Err(format!("`{rev}` is not a git revision"));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Some(file) = path.file_name().and_then(|f| f.to_str()) else {
+        return Err(format!("{shown}: not a file name git can be asked for"));
+    };
+    git(&dir, &["rev-parse", "--show-toplevel"])
+        .map_err(|e| format!("{shown}: not inside a git repository ({e})"))?;
+    git(
+        &dir,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )
+    .map_err(|_| format!("unknown git revision `{rev}`"))?;
+    git(&dir, &["show", &format!("{rev}:./{file}")])
+        .map_err(|e| format!("{shown} is not in revision `{rev}` ({e})"))
+}
+
+/// Reads one version from `bytes` (named `name` in errors), as the article `as_path`.
+fn version_of(
+    bytes: Vec<u8>,
+    name: &str,
+    as_path: &str,
+    rules: &claimlint::rules::RuleSet,
+    read: &ReadArgs,
+) -> Result<(claimlint::diff::Version, Vec<Problem>), Box<Problem>> {
+    let options = read.options();
+    if bytes.len() as u64 > options.max_size {
+        return Err(Box::new(Problem {
+            help: Some("raise the limit with --max-article-size BYTES".into()),
+            ..Problem::plain(
+                name,
+                format!(
+                    "{} bytes, over the limit of {} bytes for one article",
+                    bytes.len(),
+                    options.max_size
+                ),
+            )
+        }));
+    }
+    let loaded = claimlint::article::decode(name.to_string(), bytes, options.encoding)
+        .map_err(|e| Box::new(Problem::from_article_error(&e)))?;
+    let mut notes: Vec<Problem> = loaded
+        .warning
+        .map(|w| Problem {
+            warning: true,
+            ..Problem::plain(name, w)
+        })
+        .into_iter()
+        .collect();
+    let mut article = loaded.article;
+    let claims = claimlint::extract::extract(rules, &article);
+    let applied = claimlint::suppress::apply(rules, &article, claims);
+    notes.extend(applied.notes);
+    // Both versions take part in comparison under one path, so that findings match.
+    let text = std::mem::take(&mut article.text);
+    let claims = applied
+        .claims
+        .into_iter()
+        .map(|mut c| {
+            c.path = std::sync::Arc::from(as_path);
+            c
+        })
+        .collect();
+    Ok((
+        claimlint::diff::Version {
+            name: name.to_string(),
+            path: as_path.to_string(),
+            text,
+            claims,
+        },
+        notes,
+    ))
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Problem>> {
+    std::fs::read(path).map_err(|e| {
+        Box::new(Problem::plain(
+            &claimlint::article::display_path(path),
+            format!("cannot read the article: {e}"),
+        ))
+    })
+}
+
+/// `claimlint diff OLD NEW` and `claimlint diff --git REV PATH`.
+pub(super) fn diff(args: &DiffArgs) -> u8 {
+    let err_style = style(std::io::stderr().is_terminal());
+    let fail = |p: Box<Problem>| {
+        write_stderr(&human::problems(&[*p], err_style));
+        TOOL_ERROR
+    };
+    let (old_path, new_path) = match (&args.git, args.paths.as_slice()) {
+        (None, [old, new]) => (Some(old.clone()), new.clone()),
+        (Some(_), [path]) => (None, path.clone()),
+        (None, _) => {
+            write_stderr("claimlint: diff takes two files, OLD NEW (or --git REV PATH)\n");
+            return TOOL_ERROR;
+        }
+        (Some(_), _) => {
+            write_stderr("claimlint: diff --git REV takes one PATH\n");
+            return TOOL_ERROR;
+        }
+    };
+    let rules = match load_rules(&args.rules) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let new_shown = claimlint::article::display_path(&new_path);
+    let (old_bytes, old_name) = match (&old_path, &args.git) {
+        (Some(p), _) => match read_bytes(p) {
+            Ok(b) => (b, claimlint::article::display_path(p)),
+            Err(p) => return fail(p),
+        },
+        (None, Some(rev)) => match git_show(rev, &new_path) {
+            Ok(b) => (b, format!("{rev}:{new_shown}")),
+            Err(e) => {
+                write_stderr(&format!("claimlint: {e}\n"));
+                return TOOL_ERROR;
+            }
+        },
+        (None, None) => return TOOL_ERROR,
+    };
+    let new_bytes = match read_bytes(&new_path) {
+        Ok(b) => b,
+        Err(p) => return fail(p),
+    };
+    let (old, _) = match version_of(old_bytes, &old_name, &new_shown, &rules, &args.read) {
+        Ok(v) => v,
+        Err(p) => return fail(p),
+    };
+    let (new, notes) = match version_of(new_bytes, &new_shown, &new_shown, &rules, &args.read) {
+        Ok(v) => v,
+        Err(p) => return fail(p),
+    };
+    // The corpus, without the article itself (in either version).
+    let (mut corpus_claims, mut corpus_articles, mut problems, mut warnings) =
+        (Vec::new(), 0, Vec::new(), notes);
+    if !args.corpus.is_empty() {
+        let corpus = read_corpus(&args.corpus, &rules, &args.read);
+        let own: Vec<PathBuf> = [old_path.as_ref(), Some(&new_path)]
+            .into_iter()
+            .flatten()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
+        let excluded: Vec<&String> = corpus
+            .files
+            .iter()
+            .filter(|(shown, p)| {
+                **shown == new_shown || std::fs::canonicalize(p).is_ok_and(|c| own.contains(&c))
+            })
+            .map(|(shown, _)| shown)
+            .collect();
+        corpus_articles = corpus.articles - excluded.len();
+        corpus_claims = corpus
+            .claims
+            .into_iter()
+            .filter(|c| !excluded.iter().any(|e| **e == *c.path))
+            .collect();
+        problems = corpus.problems;
+        warnings.extend(corpus.warnings);
+    }
+    let d = claimlint::diff::diff(&rules, &old, &new, &corpus_claims, corpus_articles);
+    match args.format {
+        DiffFormat::Human => super::write_stdout(&claimlint::diff::human(&d)),
+        DiffFormat::Json => super::write_stdout(&claimlint::diff::json(&d)),
+    }
+    write_stderr(&human::problems(&problems, err_style));
+    write_stderr(&human::problems(&warnings, err_style));
+    if !problems.is_empty() {
+        return TOOL_ERROR;
+    }
+    let threshold = args
+        .fail_on
+        .or_else(|| {
+            super::config()
+                .and_then(|c| c.fail_on)
+                .map(super::FailOn::from)
+        })
+        .unwrap_or(super::FailOn::Error)
+        .threshold();
+    match threshold {
+        Some(t)
+            if d.conflicts
+                .introduced
+                .iter()
+                .any(|k| k.finding.severity >= t) =>
+        {
+            super::FOUND
+        }
+        _ => OK,
+    }
 }
