@@ -19,7 +19,6 @@ use crate::value::{Interval, Unit};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -182,27 +181,12 @@ impl Cache {
             out.push_str(json);
             out.push('\n');
         }
-        let dir = self.file.parent().unwrap_or(Path::new("."));
-        let tmp = dir.join(format!(
-            ".{}.tmp-{}",
-            self.file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            std::process::id()
-        ));
-        let written = std::fs::File::create(&tmp)
-            .and_then(|mut f| f.write_all(out.as_bytes()).and_then(|_| f.sync_all()))
-            .and_then(|_| std::fs::rename(&tmp, &self.file));
-        match written {
+        match crate::atomic::write_atomic(&self.file, &out) {
             Ok(()) => Ok(true),
-            Err(source) => {
-                let _ = std::fs::remove_file(&tmp);
-                Err(CacheError {
-                    path: crate::article::display_path(&self.file),
-                    source,
-                })
-            }
+            Err(source) => Err(CacheError {
+                path: crate::article::display_path(&self.file),
+                source,
+            }),
         }
     }
 

@@ -683,7 +683,7 @@ fn check(args: &CheckArgs) -> u8 {
     // Warnings are logs: stderr, whatever the format.
     logs.push_str(&human::problems(&corpus.warnings, stderr_style));
     let written = match &args.gate.output {
-        Some(file) => write_atomic(file, &out).map_err(|e| {
+        Some(file) => claimlint::atomic::write_atomic(file, &out).map_err(|e| {
             format!(
                 "claimlint: cannot write the report to {}: {e}\n",
                 article::display_path(file)
@@ -835,38 +835,6 @@ fn changed_articles(scope: &[PathBuf], rev: &str) -> Result<Vec<PathBuf>, u8> {
     files.sort();
     files.dedup();
     Ok(files)
-}
-
-/// Writes `content` to `path` whole or not at all: into a temporary file in the same
-/// folder, flushed to disk, then renamed over `path`. An interrupted run leaves the old
-/// file as it was (and at worst a stray `.NAME.claimlint-PID.tmp`).
-fn write_atomic(path: &std::path::Path, content: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
-    let tmp = dir.join(format!(
-        ".{}.claimlint-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        f.write_all(content.as_bytes())?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 fn exit_status(findings: &[Finding], threshold: Option<Severity>, tool_error: bool) -> u8 {

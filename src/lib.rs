@@ -36,6 +36,7 @@
 )]
 
 pub mod article;
+pub mod atomic;
 pub mod baseline;
 pub mod cache;
 pub mod compare;

@@ -169,7 +169,7 @@ fn baseline_write(args: &BaselineWriteArgs) -> u8 {
     let findings = claimlint::compare::compare(&rules, &corpus.claims);
     let b = Baseline::of(&findings, args.reason.as_deref(), previous.as_ref());
     let shown = claimlint::article::display_path(&args.file);
-    if let Err(e) = baseline::write_atomic(&args.file, &b.to_toml()) {
+    if let Err(e) = claimlint::atomic::write_atomic(&args.file, &b.to_toml()) {
         write_stderr(&format!(
             "claimlint: {shown}: cannot write the baseline: {e}\n"
         ));
