@@ -197,18 +197,21 @@ impl Scanner {
         Ok(Scanner { grammar, re })
     }
 
-    /// Every value in `text`, left to right, as the grammar reads it; matches the parser
-    /// refuses are left out.
+    /// Every value in `text`, left to right, as the grammar reads it
+    /// ([`Grammar::parse_all`]: a match may hold two values); matches the parser refuses
+    /// are left out.
     pub fn scan(&self, text: &str, cx: &ParseContext) -> Vec<Found> {
         self.re
             .find_iter(text)
-            .filter_map(|m| {
-                let parsed = self.grammar.parse(m.as_str(), cx)?;
-                Some(Found {
-                    span: m.range(),
-                    text: m.as_str().to_string(),
-                    parsed,
-                })
+            .flat_map(|m| {
+                self.grammar
+                    .parse_all(m.as_str(), cx)
+                    .into_iter()
+                    .map(move |(r, parsed)| Found {
+                        span: m.start() + r.start..m.start() + r.end,
+                        text: m.as_str().get(r).unwrap_or_default().to_string(),
+                        parsed,
+                    })
             })
             .collect()
     }
@@ -477,6 +480,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_scanned_match_may_hold_two_values() {
+        let scanner = Scanner::new(&count::CountGrammar).expect("compiles");
+        let cx = ParseContext {
+            exact: true,
+            ..ParseContext::default()
+        };
+        let text = "Aged over 65 and under 18, or between 30 and 40.";
+        let found: Vec<(&str, String)> = scanner
+            .scan(text, &cx)
+            .into_iter()
+            .filter_map(|f| {
+                assert_eq!(text.get(f.span.clone()), Some(f.text.as_str()));
+                Some((text.get(f.span)?, f.parsed.value.ok()?.notation()))
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("over 65", "(65,)".to_string()),
+                ("under 18", "[0,18)".to_string()),
+                ("between 30 and 40", "[30,40]".to_string()),
+            ]
+        );
     }
 
     #[test]
