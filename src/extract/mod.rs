@@ -537,6 +537,28 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_reads_a_joined_bound_as_one_range_and_a_contradiction_as_none() {
+        let toml = "[[rule]]\nid = \"t.jailed\"\ntitle = \"t\"\nkind = \"count\"\nmessage = \"m\"\npatterns = ['jailed {value} people']\n";
+        let rules = crate::rules::parse_sources(&[("r.toml", toml)]).expect("rules");
+        let read = |text: &str| {
+            let article = crate::article::from_text("a.md".into(), text.into()).expect("article");
+            extract(&rules, &article)
+                .into_iter()
+                .map(|c| (c.text, c.value.map(|iv| iv.notation())))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("Courts jailed above 1,200 and below 1,300 people last year."),
+            vec![(
+                "above 1,200 and below 1,300".to_string(),
+                Ok("(1200,1300)".to_string())
+            )]
+        );
+        // Never an empty interval: a rule reads one value per match, so none.
+        assert_eq!(read("Courts jailed over 90 and under 15 people."), vec![]);
+    }
+
+    #[test]
     fn a_rules_hedge_ratios_reach_its_grammar() {
         let rule = |hedges: &str| {
             format!(
