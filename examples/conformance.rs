@@ -45,7 +45,9 @@
 //!   punctuation and white space.
 //! - A case is skipped only when its expected values are of a kind claimlint does not read
 //!   (angles, drams, business days), with the reason printed; skips beyond 10%
-//!   of a file count as failures.
+//!   of a file count as failures. NumberRangeModel is read with the count grammar, so its
+//!   ranges with a fractional or negative end ("more than half", "<= -30") are skipped:
+//!   counts are whole and never negative, and shares are the percentage grammar's.
 
 use claimlint::date::Date;
 use claimlint::extract::count::CountGrammar;
@@ -524,8 +526,22 @@ fn expect(r: &Value, spec: Spec) -> Result<Expected, Unreadable> {
             number(res_value.map(|v| v.trim_end_matches('%')))?,
             Some(Unit::Percent),
         ),
-        Spec::NumberRange => parse_range(res_value.ok_or(Unreadable::Valueless)?)
-            .ok_or_else(|| Unreadable::OutOfScope("unreadable range".into()))?,
+        Spec::NumberRange => {
+            let want = parse_range(res_value.ok_or(Unreadable::Valueless)?)
+                .ok_or_else(|| Unreadable::OutOfScope("unreadable range".into()))?;
+            if let Want::Range(lo, hi) = &want {
+                if [lo, hi]
+                    .into_iter()
+                    .flatten()
+                    .any(|(x, _)| *x < 0.0 || x.fract() != 0.0)
+                {
+                    return Err(Unreadable::OutOfScope(
+                        "a fractional or negative bound: the file is read with the count grammar, and counts are whole and never negative".into(),
+                    ));
+                }
+            }
+            want
+        }
         Spec::Dimension | Spec::Temperature => {
             let x = number(res_value)?;
             if let Some(sub @ "Angle") = str_at(&resolution, "subtype") {

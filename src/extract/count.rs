@@ -6,6 +6,11 @@
 //!   `fifty-five thousand`, `1.2 million`, `20k`, `a dozen` (exactly 12).
 //! - Hedges and ranges ([`crate::extract::hedge`]): `over 14,000` → `(14000,)`,
 //!   `nearly four` → `[3.6,4)`, `between 20 and 30` → `[19.5,30.5)`, `1.2 to 1.5 million`.
+//! - Joined bounds and "a figure or a bound" ([`Hedged::with_joined`]): `above 1,000 and
+//!   below 1,500` → `(1000,1500)`; `over 90 and under 15` and `800 or more than 650` are two
+//!   values each ([`Grammar::parse_all`]).
+//! - Ranks in a range or under a hedge (`RANK`): `between the third and the eighth` →
+//!   `[3,8]`; a rank alone is no value.
 //! - Vague magnitudes ([`crate::extract::number::parse_vague`], [`Hedge::Vague`]):
 //!   `tens of thousands` → `[20000,100000)`, `hundreds of thousands`, `thousands`,
 //!   `dozens`.
@@ -19,20 +24,94 @@
 //! count of 20.
 
 use crate::extract::grammar::{Grammar, Hedge, ParseContext, Parsed};
-use crate::extract::hedge::{Figure, Forms, Hedged};
+use crate::extract::hedge::{joined_values, Figure, Forms, Hedged};
 use crate::extract::number::{parse_scaled, parse_vague, DIGIT_NUMBER, NUMBER, VAGUE};
 use crate::extract::percent::{denominator, strip_percent, DENOMINATOR};
 use crate::value::Unit;
+use std::ops::Range;
 use std::sync::LazyLock;
 
+/// A rank: an ordinal in digits (`10th`, `3rd`) or a simple ordinal word (`tenth`, up to
+/// `twentieth`, and the tens), "the" before it optional. A rank is a count only with a
+/// hedge or in a range ("between the tenth and the fifteenth"); bare, it is no value.
+const RANK: &str = r"(?:(?-u:\b)the\s+)?(?-u:\b)(?:[0-9]{1,4}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)(?-u:\b)";
+
+/// The figures of a count: a rank or a number.
+static FIGURE: LazyLock<String> = LazyLock::new(|| format!("(?:{RANK}|{NUMBER})"));
+
 static HEDGED: LazyLock<Hedged> = LazyLock::new(|| {
-    Hedged::new(Forms {
-        value: NUMBER,
-        range_start: NUMBER,
+    Hedged::with_joined(Forms {
+        value: &FIGURE,
+        range_start: &FIGURE,
         dash_start: DIGIT_NUMBER,
         dash_end: DIGIT_NUMBER,
     })
 });
+
+/// The value of a rank ([`RANK`], lower case): `the 10th` → 10, `fifteenth` → 15.
+fn parse_rank(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let t = t.strip_prefix("the").map_or(t, str::trim_start);
+    if let Some(digits) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return digits.parse().ok();
+    }
+    const WORDS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    const TENS: [&str; 7] = [
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
+    if let Some(i) = WORDS.iter().position(|w| *w == t) {
+        return Some(i as f64 + 1.0);
+    }
+    if let Some(i) = TENS.iter().position(|w| *w == t) {
+        return Some(30.0 + 10.0 * i as f64);
+    }
+    (t == "hundredth").then_some(100.0)
+}
+
+/// A figure of a count: a number, or a rank (exact).
+fn count_figure(text: &str) -> Option<Figure> {
+    let lower = text.trim().to_lowercase();
+    match parse_rank(&lower) {
+        Some(rank) => Some(Figure {
+            value: rank,
+            step: 0.0,
+            scale: 1.0,
+            approximate: false,
+        }),
+        None => parse_scaled(&lower).map(Figure::number),
+    }
+}
 
 /// The count forms, then what must not follow a count (a percent sign or word, a fraction
 /// denominator), swallowed so the parser can refuse it.
@@ -59,8 +138,12 @@ impl Grammar for CountGrammar {
         }
         let (iv, hedge) = match parse_vague(&lower) {
             Some(iv) => (iv, Some(Hedge::Vague)),
-            None => HEDGED.parse(&lower, cx, |t, _| parse_scaled(t).map(Figure::number))?,
+            None => HEDGED.parse(&lower, cx, |t, _| count_figure(t))?,
         };
+        // A rank alone ("the tenth") is no count.
+        if hedge.is_none() && parse_rank(&lower).is_some() {
+            return None;
+        }
         let iv = iv.clamp_lo(0.0);
         if iv.is_empty() {
             return None;
@@ -71,11 +154,15 @@ impl Grammar for CountGrammar {
             hedge,
         })
     }
+
+    fn parse_all(&self, text: &str, cx: &ParseContext) -> Vec<(Range<usize>, Parsed)> {
+        joined_values(&HEDGED, text, |t| self.parse(t, cx))
+    }
 }
 
 /// Whether a matched text ends as a percentage or a fraction (lower case): a percent sign
-/// or word, "percentage point(s)", or a denominator not after "a" ("two-thirds" but not
-/// "two and a half").
+/// or word, "percentage point(s)", or a denominator not after "a" or "the" ("two-thirds"
+/// but not "two and a half" or the rank "the eighth").
 fn is_share(text: &str) -> bool {
     if strip_percent(text).is_some() {
         return true;
@@ -86,7 +173,7 @@ fn is_share(text: &str) -> bool {
         .collect();
     match tokens.as_slice() {
         [.., "percentage", "point" | "points"] => true,
-        [.., before, last] => denominator(last).is_some() && *before != "a",
+        [.., before, last] => denominator(last).is_some() && !matches!(*before, "a" | "the"),
         _ => false,
     }
 }
@@ -286,6 +373,127 @@ mod tests {
             parse_with("between 20 and 30", &cx),
             Some(("[20,30]".into(), Some(Hedge::Range)))
         );
+    }
+
+    fn all(text: &str) -> Vec<(String, String, Option<Hedge>)> {
+        let cx = ParseContext {
+            exact: true,
+            ..ParseContext::default()
+        };
+        CountGrammar
+            .parse_all(text, &cx)
+            .into_iter()
+            .filter_map(|(r, p)| {
+                Some((text.get(r)?.to_string(), p.value.ok()?.notation(), p.hedge))
+            })
+            .collect()
+    }
+
+    fn one(text: &str, iv: &str, hedge: Option<Hedge>) -> (String, String, Option<Hedge>) {
+        (text.to_string(), iv.to_string(), hedge)
+    }
+
+    #[test]
+    fn joined_bounds_are_one_range() {
+        use Hedge::*;
+        check("over 250 and under 400", "(250,400)", Some(Range));
+        check("at least 12 but no more than 18", "[12,18]", Some(Range));
+        check("fewer than 90 and more than 60", "(60,90)", Some(Range));
+        check(
+            "more than 5 and at most 8 or equal to",
+            "(5,8]",
+            Some(Range),
+        );
+        assert_eq!(
+            find("officials counted above 3,000 and below 3,500 protesters"),
+            Some("above 3,000 and below 3,500".into())
+        );
+        assert_eq!(
+            all("over 250 and under 400"),
+            vec![one("over 250 and under 400", "(250,400)", Some(Range))]
+        );
+    }
+
+    #[test]
+    fn contradictory_or_one_sided_joins_are_two_values() {
+        use Hedge::*;
+        let cx = ParseContext::default();
+        // Never an empty interval: `parse` refuses, `parse_all` reads the halves.
+        assert_eq!(CountGrammar.parse("over 90 and under 15", &cx), None);
+        assert_eq!(
+            all("over 90 and under 15"),
+            vec![
+                one("over 90", "(90,)", Some(MoreThan)),
+                one("under 15", "[0,15)", Some(LessThan)),
+            ]
+        );
+        assert_eq!(CountGrammar.parse("more than 30 and over 70", &cx), None);
+        assert_eq!(
+            all("more than 30 and over 70"),
+            vec![
+                one("more than 30", "(30,)", Some(MoreThan)),
+                one("over 70", "(70,)", Some(MoreThan)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_or_a_bound_is_two_values() {
+        use Hedge::*;
+        let cx = ParseContext::default();
+        assert_eq!(
+            find("turnout of 800 or more than 650 voters").as_deref(),
+            Some("800 or more than 650")
+        );
+        assert_eq!(CountGrammar.parse("800 or more than 650", &cx), None);
+        assert_eq!(
+            all("800 or more than 650"),
+            vec![
+                one("800", "[800,800]", None),
+                one("more than 650", "(650,)", Some(MoreThan)),
+            ]
+        );
+        assert_eq!(
+            all("equal to 70 or fewer than 90"),
+            vec![
+                one("equal to 70", "[70,70]", Some(Exactly)),
+                one("fewer than 90", "[0,90)", Some(LessThan)),
+            ]
+        );
+        // With no figure after it, the hedge is a postfix one.
+        assert_eq!(
+            read("a crowd of 800 or more than expected").map(|r| r.0),
+            Some("800 or more".into())
+        );
+        check("equal to 300 or fewer", "[0,300]", Some(UpTo));
+        check("equal to 300 or more", "[300,)", Some(AtLeast));
+    }
+
+    #[test]
+    fn ranks_count_only_hedged_or_ranged() {
+        use Hedge::*;
+        check("between the third and the eighth", "[3,8]", Some(Range));
+        check("between 4th and 9th", "[4,9]", Some(Range));
+        check("from the 2nd to the 12th", "[2,12]", Some(Range));
+        check(
+            "above the twelfth but below the twentieth",
+            "(12,20)",
+            Some(Range),
+        );
+        check("lower than the fortieth", "[0,40)", Some(LessThan));
+        assert_eq!(
+            find("the team finished between the third and the eighth").as_deref(),
+            Some("between the third and the eighth")
+        );
+        let cx = ParseContext::default();
+        for bare in ["the tenth", "21st", "fifth", "the 3rd"] {
+            assert_eq!(CountGrammar.parse(bare, &cx), None, "{bare:?}");
+        }
+        assert_eq!(read("on the tenth anniversary"), None);
+        assert_eq!(parse_rank("the 101st"), Some(101.0));
+        assert_eq!(parse_rank("hundredth"), Some(100.0));
+        assert_eq!(parse_rank("th"), None);
+        assert_eq!(parse_rank("tenths"), None);
     }
 
     #[test]

@@ -89,4 +89,17 @@ pub trait Grammar: Sync {
     /// Reads the text matched by [`Grammar::regex`]; `None` when it is not a value after
     /// all (the regex over-approximates).
     fn parse(&self, text: &str, cx: &ParseContext) -> Option<Parsed>;
+
+    /// Every value in a text matched by [`Grammar::regex`], with its byte range in `text`:
+    /// [`Grammar::parse`]'s value over the whole text, or none. A grammar whose match may
+    /// hold two values that do not make one (a joined bound whose halves contradict each
+    /// other, "more than 40 and less than 10") returns each on its own, never an empty
+    /// interval. Rules read the `{value}` group with [`Grammar::parse`], so such a match
+    /// gives them no claim.
+    fn parse_all(&self, text: &str, cx: &ParseContext) -> Vec<(std::ops::Range<usize>, Parsed)> {
+        self.parse(text, cx)
+            .map(|p| (0..text.len(), p))
+            .into_iter()
+            .collect()
+    }
 }

@@ -39,6 +39,11 @@
 //! ("20-30%"), which the grammar's `range_start` regex allows. A range whose first figure
 //! is larger than its second ("2021-22", "from 30 to 20") is not a value (`None`).
 //!
+//! "equal to" before a postfix hedge adds nothing ("equal to 300 or fewer" is `(−∞, 300]`).
+//! [`Hedged::with_joined`] adds joined bounds ("above 1,000 and below 1,500", their
+//! intersection) and "a figure or a bound" ("800 or more than 650", two values, see
+//! [`joined_values`]).
+//!
 //! Hedges do not combine with ranges: "about 20-30%" is the range `20-30%`.
 //! Callers clamp the result to their domain (counts and percentages to `>= 0`).
 
@@ -321,6 +326,54 @@ pub fn apply_hedge(hedge: Hedge, figure: &Figure, cx: &ParseContext) -> Interval
     }
 }
 
+/// The prefix hedges that bound a value on one side, for joined bounds ("above 1,000 and
+/// below 1,500").
+fn bound_hedges() -> Vec<(&'static str, Hedge)> {
+    PREFIX_HEDGES
+        .iter()
+        .copied()
+        .filter(|(_, h)| {
+            matches!(
+                h,
+                Hedge::MoreThan | Hedge::AtLeast | Hedge::LessThan | Hedge::UpTo
+            )
+        })
+        .collect()
+}
+
+/// Whether a one-sided hedge bounds from below (`Some(true)`) or above; `None` when it is
+/// not a one-sided bound.
+fn bound_side(hedge: Hedge) -> Option<bool> {
+    match hedge {
+        Hedge::MoreThan | Hedge::AtLeast => Some(true),
+        Hedge::LessThan | Hedge::UpTo => Some(false),
+        _ => None,
+    }
+}
+
+/// The values of a text a [`Hedged`] grammar matched, with their byte ranges in `text`:
+/// the whole match when `parse` reads it; else, when it is a joined bound whose halves
+/// contradict each other or bound the same side ("more than 40 and less than 10"), each
+/// half read on its own; else none.
+pub fn joined_values<T>(
+    hedged: &Hedged,
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Vec<(std::ops::Range<usize>, T)> {
+    if let Some(p) = parse(text) {
+        return vec![(0..text.len(), p)];
+    }
+    hedged
+        .halves(text)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| {
+            let p = parse(text.get(r.clone())?)?;
+            Some((r, p))
+        })
+        .collect()
+}
+
 /// The hedge of "or equal to" after a strict bound: "more than 5 or equal to" is at least
 /// 5, "less than 5 or equal to" at most 5.
 fn or_equal(hedge: Hedge) -> Hedge {
@@ -384,6 +437,26 @@ impl Hedged {
     ///
     /// When the sources are not valid regexes: a programming error, never input-driven.
     pub fn new(forms: Forms<'_>) -> Hedged {
+        Hedged::build(forms, false)
+    }
+
+    /// [`Hedged::new`] with two forms more, each two values: joined bounds, read as their
+    /// intersection ("above 1,000 and below 1,500" is `(1000,1500)`, "at most 100 and at
+    /// least 20" is `[20,100]`; "and" or "but"), and a figure or a bound ("20 or more than
+    /// 30", "equal to 20 or fewer than 30"), never one value. A joined bound whose halves
+    /// contradict each other or bound the same side, and a figure or a bound, are refused
+    /// by [`Hedged::parse`]; [`joined_values`] reads their halves. They add two copies of
+    /// the figure's regex, so only the count grammar, whose figures are small, has them (its
+    /// regex stays under the size `captures` leaves to the regex crate).
+    ///
+    /// # Panics
+    ///
+    /// As [`Hedged::new`].
+    pub fn with_joined(forms: Forms<'_>) -> Hedged {
+        Hedged::build(forms, true)
+    }
+
+    fn build(forms: Forms<'_>, joined: bool) -> Hedged {
         let v = forms.value;
         let f = forms.range_start;
         let dv = forms.dash_end;
@@ -398,17 +471,46 @@ impl Hedged {
         let signs = r"(?:>\s*=|<\s*=|=\s*[<>]|≥|≤|>|<)";
         let or_equal = r"(?:\s+or\s+equal(?:\s+to)?(?-u:\b))?";
         let loose = LOOSE;
+        // "equal to 5000 or less": the postfix hedge says it all.
+        let equal = r"(?:(?-u:\b)equal\s+to\s+)?";
+        let bounds = alternation(&bound_hedges());
+        let (or_bound, joined_bounds, or_bound_p, joined_bounds_p) = if joined {
+            (
+                format!(r"\s+or\s+(?:{bounds})\s+{v}{or_equal}|"),
+                format!(r"(?:\s+(?:and|but)\s+(?:{bounds})\s+{v}{or_equal})?"),
+                format!(r"(?P<o1>{equal}{v})\s+or\s+(?P<o2>(?:{bounds})\s+{v}{or_equal})|"),
+                format!(
+                    r"(?P<j1>(?P<jh>{prefixes})\s+(?P<jv>{v})(?P<joe>{or_equal}))\s+(?:and|but)\s+(?P<j2>(?P<kh>{bounds})\s+(?P<kv>{v})(?P<koe>{or_equal}))|"
+                ),
+            )
+        } else {
+            Default::default()
+        };
         let regex = format!(
-            r"(?i:(?-u:\b)between\s+{f}\s+and\s+{v}|(?-u:\b)from\s+{f}\s+to\s+{v}|{loose}(?:{df}{dash}{dv}{chain}|{f}\s+(?:to|through)\s+{v}|{v}\s+(?:or|and)\s+(?:{postfixes})(?-u:\b))|(?-u:\b)(?:{prefixes})\s+{v}{or_equal}|{signs}\s*{v}|{v})"
+            r"(?i:(?-u:\b)between\s+{f}\s+and\s+{v}|(?-u:\b)from\s+{f}\s+to\s+{v}|{loose}(?:{df}{dash}{dv}{chain}|{f}\s+(?:to|through)\s+{v}|{equal}{v}(?:{or_bound}\s+(?:or|and)\s+(?:{postfixes})(?-u:\b)))|(?-u:\b)(?:{prefixes})\s+{v}{or_equal}{joined_bounds}|{signs}\s*{v}|{v})"
         );
         let parser = format!(
-            r"^(?i:between\s+(?P<ba>{f})\s+and\s+(?P<bb>{v})|from\s+(?P<fa>{f})\s+to\s+(?P<fb>{v})|{loose}(?:(?P<da>{df}){dash}(?P<db>{dv})|(?P<ra>{f})\s+(?:to|through)\s+(?P<rb>{v})|(?P<pv>{v})\s+(?:or|and)\s+(?P<p>{postfixes}))|(?P<h>{prefixes})\s+(?P<hv>{v})(?P<oe>{or_equal})|(?P<s>{signs})\s*(?P<sv>{v})|(?P<v>{v}))$"
+            r"^(?i:between\s+(?P<ba>{f})\s+and\s+(?P<bb>{v})|from\s+(?P<fa>{f})\s+to\s+(?P<fb>{v})|{loose}(?:(?P<da>{df}){dash}(?P<db>{dv})|(?P<ra>{f})\s+(?:to|through)\s+(?P<rb>{v})|{or_bound_p}{equal}(?P<pv>{v})\s+(?:or|and)\s+(?P<p>{postfixes}))|{joined_bounds_p}(?P<h>{prefixes})\s+(?P<hv>{v})(?P<oe>{or_equal})|(?P<s>{signs})\s*(?P<sv>{v})|(?P<v>{v}))$"
         );
         // Built from the grammar's own constants, never from input; a test compiles it.
         #[allow(clippy::expect_used)]
         let parser = crate::rules::build_regex(&parser, PARSER_SIZE_LIMIT)
             .expect("hedged value regex is valid");
         Hedged { regex, parser }
+    }
+
+    /// The two halves of a joined bound ("more than 40 and less than 10") or of a figure
+    /// or a bound ("20 or more than 30", "equal to 20 or less than 30"), as byte ranges of
+    /// `text`, when `text` is one; see [`joined_values`].
+    pub fn halves(&self, text: &str) -> Option<[std::ops::Range<usize>; 2]> {
+        let trimmed = text.trim_start();
+        let off = text.len() - trimmed.len();
+        let caps = self.parser.captures(trimmed.trim_end())?;
+        let (a, b) = match (caps.name("j1"), caps.name("j2")) {
+            (Some(a), Some(b)) => (a.range(), b.range()),
+            _ => (caps.name("o1")?.range(), caps.name("o2")?.range()),
+        };
+        Some([off + a.start..off + a.end, off + b.start..off + b.end])
     }
 
     /// The regex source of every form (no capturing group, case-insensitive, ASCII word
@@ -437,6 +539,35 @@ impl Hedged {
                 let second = figure(b, Slot::RangeEnd)?;
                 return Some((range(first, second, cx)?, Some(Hedge::Range)));
             }
+        }
+        // Two values, never one: "5,000 or fewer than 6,000" (see [`Hedged::halves`]).
+        if group("o1").is_some() {
+            return None;
+        }
+        if let (Some(h1), Some(v1), Some(h2), Some(v2)) =
+            (group("jh"), group("jv"), group("kh"), group("kv"))
+        {
+            let one = |h: &str, v: &str, oe: &str| -> Option<(Hedge, Interval)> {
+                let hedge = prefix_hedge(h)?;
+                let hedge = if oe.is_empty() {
+                    hedge
+                } else {
+                    or_equal(hedge)
+                };
+                Some((hedge, apply_hedge(hedge, &figure(v, Slot::Alone)?, cx)))
+            };
+            let (a, ia) = one(h1, v1, group("joe").unwrap_or(""))?;
+            let (b, ib) = one(h2, v2, group("koe").unwrap_or(""))?;
+            let (lower, upper) = match (bound_side(a)?, bound_side(b)?) {
+                (true, false) => (ia, ib),
+                (false, true) => (ib, ia),
+                _ => return None,
+            };
+            let iv = Interval {
+                lo: lower.lo,
+                hi: upper.hi,
+            };
+            return (!iv.is_empty()).then_some((iv, Some(Hedge::Range)));
         }
         if let (Some(h), Some(v)) = (group("h"), group("hv")) {
             let hedge = prefix_hedge(h)?;
@@ -595,6 +726,88 @@ mod tests {
         assert_eq!(read(&h, "=< 30", &cx), None);
         assert_eq!(read(&h, "1-222-2222", &cx), None);
         assert_eq!(read(&h, "2022-02-24", &cx), None);
+    }
+
+    fn joined() -> Hedged {
+        Hedged::with_joined(Forms {
+            value: NUMBER,
+            range_start: NUMBER,
+            dash_start: DIGIT_NUMBER,
+            dash_end: DIGIT_NUMBER,
+        })
+    }
+
+    #[test]
+    fn joined_bounds_intersect() {
+        use Hedge::*;
+        let h = joined();
+        let cx = ParseContext::default();
+        for (text, want) in [
+            ("above 2,000 and below 2,600", "(2000,2600)"),
+            ("no fewer than 30 but fewer than 45", "[30,45)"),
+            ("up to 70 and more than 55", "(55,70]"),
+            ("more than 8 or equal to and less than 12", "[8,12)"),
+        ] {
+            assert_eq!(
+                read(&h, text, &cx),
+                Some((want.to_string(), Some(Range))),
+                "{text:?}"
+            );
+            assert_eq!(h.halves(text).map(|_| ()), Some(()), "{text:?}");
+        }
+        // Contradictory, or both on one side: no single value, two halves.
+        for text in [
+            "over 70 and under 20",
+            "at least 4 and more than 9",
+            "about 40 and under 60",
+        ] {
+            assert_eq!(read(&h, text, &cx), None, "{text:?}");
+        }
+        let t = "nearly 40 and under 60";
+        assert_eq!(
+            h.halves(t).map(|[a, b]| (&t[a], &t[b])),
+            Some(("nearly 40", "under 60"))
+        );
+        let text = " over 70 and under 20";
+        let halves = h.halves(text).map(|[a, b]| (&text[a], &text[b]));
+        assert_eq!(halves, Some(("over 70", "under 20")));
+        let values = joined_values(&h, text, |t| read(&h, t, &cx));
+        assert_eq!(
+            values,
+            vec![
+                (1..8, ("(70,)".to_string(), Some(MoreThan))),
+                (13..21, ("(,20)".to_string(), Some(LessThan))),
+            ]
+        );
+        // The plain forms have no joined bounds: the match stops after the first.
+        let re = Regex::new(plain().regex()).expect("compiles");
+        let m = re.find("above 2,000 and below 2,600").map(|m| m.as_str());
+        assert_eq!(m, Some("above 2,000"));
+        assert_eq!(plain().halves("above 2,000 and below 2,600"), None);
+    }
+
+    #[test]
+    fn a_figure_or_a_bound_has_two_halves() {
+        let h = joined();
+        let cx = ParseContext::default();
+        let re = Regex::new(h.regex()).expect("compiles");
+        let text = "a score of 640 or higher than 600";
+        let m = re.find(text).map(|m| m.as_str());
+        assert_eq!(m, Some("640 or higher than 600"));
+        assert_eq!(read(&h, "640 or higher than 600", &cx), None);
+        let t = "equal to 12 or less than 15";
+        assert_eq!(
+            h.halves(t).map(|[a, b]| (&t[a], &t[b])),
+            Some(("equal to 12", "less than 15"))
+        );
+    }
+
+    #[test]
+    fn equal_to_before_a_postfix_hedge() {
+        use Hedge::*;
+        check("equal to 300 or less", "(,300]", Some(UpTo));
+        check("equal to 25 or more", "[25,)", Some(AtLeast));
+        check("equal to 25", "[25,25]", Some(Exactly));
     }
 
     #[test]

@@ -225,18 +225,21 @@ impl Scanner {
         Ok(Scanner { grammar, re })
     }
 
-    /// Every value in `text`, left to right, as the grammar reads it; matches the parser
-    /// refuses are left out.
+    /// Every value in `text`, left to right, as the grammar reads it
+    /// ([`Grammar::parse_all`]: a match may hold two values); matches the parser refuses
+    /// are left out.
     pub fn scan(&self, text: &str, cx: &ParseContext) -> Vec<Found> {
         self.re
             .find_iter(text)
-            .filter_map(|m| {
-                let parsed = self.grammar.parse(m.as_str(), cx)?;
-                Some(Found {
-                    span: m.range(),
-                    text: m.as_str().to_string(),
-                    parsed,
-                })
+            .flat_map(|m| {
+                self.grammar
+                    .parse_all(m.as_str(), cx)
+                    .into_iter()
+                    .map(move |(r, parsed)| Found {
+                        span: m.start() + r.start..m.start() + r.end,
+                        text: m.as_str().get(r).unwrap_or_default().to_string(),
+                        parsed,
+                    })
             })
             .collect()
     }
@@ -695,6 +698,32 @@ mod tests {
     }
 
     #[test]
+    fn a_scanned_match_may_hold_two_values() {
+        let scanner = Scanner::new(&count::CountGrammar).expect("compiles");
+        let cx = ParseContext {
+            exact: true,
+            ..ParseContext::default()
+        };
+        let text = "Aged over 65 and under 18, or between 30 and 40.";
+        let found: Vec<(&str, String)> = scanner
+            .scan(text, &cx)
+            .into_iter()
+            .filter_map(|f| {
+                assert_eq!(text.get(f.span.clone()), Some(f.text.as_str()));
+                Some((text.get(f.span)?, f.parsed.value.ok()?.notation()))
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("over 65", "(65,)".to_string()),
+                ("under 18", "[0,18)".to_string()),
+                ("between 30 and 40", "[30,40]".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn reference_times_are_searched_only_where_their_words_are() {
         assert_eq!(
             AS_OF_WORDS.requirements(0),
@@ -805,6 +834,28 @@ mod tests {
             times("It held 18% in two weeks.", feb),
             pairs(&[("18%", "published 2026-02-06")])
         );
+    }
+
+    #[test]
+    fn a_rule_reads_a_joined_bound_as_one_range_and_a_contradiction_as_none() {
+        let toml = "[[rule]]\nid = \"t.jailed\"\ntitle = \"t\"\nkind = \"count\"\nmessage = \"m\"\npatterns = ['jailed {value} people']\n";
+        let rules = crate::rules::parse_sources(&[("r.toml", toml)]).expect("rules");
+        let read = |text: &str| {
+            let article = crate::article::from_text("a.md".into(), text.into()).expect("article");
+            extract(&rules, &article)
+                .into_iter()
+                .map(|c| (c.text, c.value.map(|iv| iv.notation())))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("Courts jailed above 1,200 and below 1,300 people last year."),
+            vec![(
+                "above 1,200 and below 1,300".to_string(),
+                Ok("(1200,1300)".to_string())
+            )]
+        );
+        // Never an empty interval: a rule reads one value per match, so none.
+        assert_eq!(read("Courts jailed over 90 and under 15 people."), vec![]);
     }
 
     #[test]
