@@ -254,6 +254,16 @@ impl Interval {
     }
 
     /// Whether the two intervals share at least one point.
+    ///
+    /// ```
+    /// use claimlint::value::Interval;
+    /// // 19.3% is [19.25, 19.35), 20% is [19.5, 20.5): they cannot both be right.
+    /// let (a, b) = (Interval::rounded(19.3, 0.1), Interval::rounded(20.0, 1.0));
+    /// assert!(!a.overlaps(&b));
+    /// // "about 20%" (17.55–22.55%) agrees with both.
+    /// let about = b.widen_ratio(0.1);
+    /// assert!(about.overlaps(&a) && about.overlaps(&b));
+    /// ```
     pub fn overlaps(&self, other: &Interval) -> bool {
         self.lo_pos().max(other.lo_pos()) <= self.hi_pos().min(other.hi_pos())
     }
