@@ -59,28 +59,6 @@ fn parse_rank(text: &str) -> Option<f64> {
     {
         return digits.parse().ok();
     }
-    const WORDS: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
     const TENS: [&str; 7] = [
         "thirtieth",
         "fortieth",
@@ -90,8 +68,11 @@ fn parse_rank(text: &str) -> Option<f64> {
         "eightieth",
         "ninetieth",
     ];
-    if let Some(i) = WORDS.iter().position(|w| *w == t) {
-        return Some(i as f64 + 1.0);
+    if let Some(n) = super::date::ordinal_of(t) {
+        return Some(f64::from(n));
+    }
+    if t == "twentieth" {
+        return Some(20.0);
     }
     if let Some(i) = TENS.iter().position(|w| *w == t) {
         return Some(30.0 + 10.0 * i as f64);

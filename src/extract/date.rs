@@ -1078,7 +1078,9 @@ const CARDINALS: [&str; 19] = [
     "nineteen",
 ];
 
-fn ordinal_of(w: &str) -> Option<u32> {
+/// The number of an ordinal word from "first" to "nineteenth" (also the count grammar's
+/// ranks).
+pub(crate) fn ordinal_of(w: &str) -> Option<u32> {
     ORDINALS.iter().position(|o| *o == w).map(|i| i as u32 + 1)
 }
 
