@@ -231,9 +231,9 @@ struct Stored {
     /// The article's published date, `YYYY-MM-DD`.
     published: Option<String>,
     #[serde(default)]
-    source: Option<crate::extract::attribution::Attribution>,
+    source: Option<Box<crate::extract::attribution::Attribution>>,
     #[serde(default)]
-    category: Option<String>,
+    category: Option<Box<str>>,
     #[serde(default)]
     revised: bool,
 }
@@ -254,7 +254,7 @@ impl Stored {
     fn from_claim(c: &Claim) -> Stored {
         Stored {
             rule: c.rule.clone(),
-            subject: c.subject.clone(),
+            subject: c.subject.to_string(),
             text: c.text.clone(),
             span: c.span.clone(),
             line: c.line,
@@ -281,7 +281,7 @@ impl Stored {
         Claim {
             rule: self.rule,
             path: path.clone(),
-            subject: self.subject,
+            subject: crate::extract::intern_subject(self.subject),
             text: self.text,
             span: self.span,
             line: self.line,

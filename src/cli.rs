@@ -424,7 +424,11 @@ fn load_rules_with(args: &RuleArgs, compile: rules::Compile) -> Result<RuleSet, 
 struct Corpus {
     /// Shown path → path on disk, for fetching snippets.
     files: HashMap<String, PathBuf>,
-    claims: Vec<Claim>,
+    /// Each article's claims, articles in order of shown path, each article's claims in
+    /// order of position, then rule: together, every claim sorted by (path, position,
+    /// rule). Kept per article rather than copied into one vector, which at 100,000
+    /// articles held a second copy of every claim at the peak.
+    claims: Vec<Vec<Claim>>,
     /// Findings of the engine's checks inside articles.
     findings: Vec<Finding>,
     problems: Vec<Problem>,
@@ -476,7 +480,12 @@ fn read_corpus_with(
         );
         bar
     });
+    // The prefilter and the capture engines are compiled when extraction starts (or, with
+    // a cache, at the first article not in it), on the workers: once the first article is
+    // done, what compiling threw away is given back (src/memory.rs).
+    let first_done = std::sync::Once::new();
     let tick = || {
+        first_done.call_once(crate::memory::release_free);
         if let Some(b) = &bar {
             b.inc(1);
         }
@@ -499,7 +508,7 @@ fn read_corpus_with(
         },
         None => corpus::extract_files(&files, rules, &options, None, &tick),
     };
-    for result in results {
+    for (result, path) in results.into_iter().zip(files) {
         match result {
             Ok(e) => {
                 if let Some(w) = e.warning {
@@ -510,9 +519,9 @@ fn read_corpus_with(
                 }
                 corpus.warnings.extend(e.notes);
                 corpus.articles += 1;
-                corpus.claims.extend(e.claims);
+                corpus.claims.push(e.claims);
                 corpus.findings.extend(e.findings);
-                corpus.files.insert(e.shown, e.path);
+                corpus.files.insert(e.shown.to_string(), path);
             }
             Err(e) => corpus.problems.push(Problem::from_article_error(&e)),
         }
@@ -520,10 +529,34 @@ fn read_corpus_with(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    corpus
-        .claims
-        .sort_by(|a, b| (&a.path, a.span.start, &a.rule).cmp(&(&b.path, b.span.start, &b.rule)));
+    for claims in &mut corpus.claims {
+        // Already in this order as extracted (and as cached): a check, not a reordering.
+        claims.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+    }
+    corpus.claims.retain(|c| !c.is_empty());
+    corpus.claims.sort_by(|a, b| a[0].path.cmp(&b[0].path));
     Ok(corpus)
+}
+
+impl Corpus {
+    /// Every claim, sorted by (path, position, rule).
+    fn claims(&self) -> impl Iterator<Item = &Claim> + Clone {
+        self.claims.iter().flatten()
+    }
+
+    /// How many claims were found.
+    fn claim_count(&self) -> usize {
+        self.claims.iter().map(Vec::len).sum()
+    }
+
+    /// Every claim, sorted by (path, position, rule), in one vector, taken out of the
+    /// corpus.
+    fn take_claims(&mut self) -> Vec<Claim> {
+        std::mem::take(&mut self.claims)
+            .into_iter()
+            .flatten()
+            .collect()
+    }
 }
 
 /// Whether a progress bar may be drawn: stderr is a terminal and this is not CI.
@@ -576,6 +609,8 @@ fn check(args: &CheckArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    // Compiling threw away more than the run keeps: give it back before the claims pile up.
+    crate::memory::release_free();
     let baseline = match review::load_check_baseline(&args.baseline) {
         Ok(b) => b,
         Err(code) => return code,
@@ -615,11 +650,11 @@ fn check(args: &CheckArgs) -> u8 {
         }
     }
     let mut all = match &inputs.new {
-        Some(new) => claimlint::compare::compare_new(&rules, &corpus.claims, &|p| new.contains(p)),
-        None => claimlint::compare::compare(&rules, &corpus.claims),
+        Some(new) => claimlint::compare::compare_new(&rules, corpus.claims(), &|p| new.contains(p)),
+        None => claimlint::compare::compare(&rules, corpus.claims()),
     };
-    let mut more = claimlint::relations::check(&rules, &corpus.claims);
-    more.extend(corpus.findings);
+    let mut more = claimlint::relations::check(&rules, corpus.claims());
+    more.extend(std::mem::take(&mut corpus.findings));
     if let Some(new) = &inputs.new {
         // Against an archive, only what involves a new article is reported.
         more.retain(|f| f.sites.iter().any(|s| new.contains(&s.path)));
@@ -641,7 +676,7 @@ fn check(args: &CheckArgs) -> u8 {
     let summary = Summary {
         hidden: total - findings.len(),
         articles: corpus.articles,
-        claims: corpus.claims.len(),
+        claims: corpus.claim_count(),
         findings: findings.len(),
         errors: corpus.problems.len(),
     };
@@ -865,7 +900,8 @@ fn claims(args: &ClaimsArgs) -> u8 {
         }
     }
     let mut corpus = read_corpus(&paths, &rules, &args.read);
-    corpus.claims.retain(|c| {
+    let mut claims = corpus.take_claims();
+    claims.retain(|c| {
         (args.rule.is_empty() || args.rule.iter().any(|r| **r == *c.rule))
             && args
                 .subject
@@ -873,9 +909,9 @@ fn claims(args: &ClaimsArgs) -> u8 {
                 .is_none_or(|s| subject_matches(&c.subject, s))
     });
     match args.format {
-        ClaimsFormat::Table => write_stdout(&claims_table(&corpus.claims)),
-        ClaimsFormat::Json => write_stdout(&report::json::claims(&corpus.claims, &corpus.problems)),
-        ClaimsFormat::Csv => write_stdout(&report::csv::claims(&corpus.claims)),
+        ClaimsFormat::Table => write_stdout(&claims_table(&claims)),
+        ClaimsFormat::Json => write_stdout(&report::json::claims(&claims, &corpus.problems)),
+        ClaimsFormat::Csv => write_stdout(&report::csv::claims(&claims)),
     }
     let mut logs = corpus.warnings.clone();
     if args.format != ClaimsFormat::Json {
@@ -914,7 +950,7 @@ fn claims_table(claims: &[Claim]) -> String {
                 if c.subject.is_empty() {
                     "-".into()
                 } else {
-                    c.subject.clone()
+                    c.subject.to_string()
                 },
                 c.text.clone(),
                 c.reading(),

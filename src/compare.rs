@@ -50,7 +50,10 @@ fn source_key(c: &Claim) -> String {
 }
 
 /// Every finding among the claims, sorted.
-pub fn compare(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
+///
+/// `claims` is any sequence of claims (a slice, or every article's own list chained), so
+/// that a corpus need not be copied into one vector first.
+pub fn compare<'a>(rules: &RuleSet, claims: impl IntoIterator<Item = &'a Claim>) -> Vec<Finding> {
     compare_with(rules, claims, None)
 }
 
@@ -63,9 +66,9 @@ pub fn compare(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
 /// left out by the cap on sites, and the primary site is a new article's. A new article on
 /// the majority side of an archive outlier is reported too (it conflicts with the outlier);
 /// a conflict among archive articles alone is not.
-pub fn compare_new(
+pub fn compare_new<'a>(
     rules: &RuleSet,
-    claims: &[Claim],
+    claims: impl IntoIterator<Item = &'a Claim>,
     is_new: &dyn Fn(&str) -> bool,
 ) -> Vec<Finding> {
     let mut findings = compare_with(rules, claims, Some(is_new));
@@ -76,7 +79,11 @@ pub fn compare_new(
 /// Which articles are new, when checking new articles against an archive.
 type Focus<'a> = Option<&'a dyn Fn(&str) -> bool>;
 
-fn compare_with(rules: &RuleSet, claims: &[Claim], focus: Focus) -> Vec<Finding> {
+fn compare_with<'a>(
+    rules: &RuleSet,
+    claims: impl IntoIterator<Item = &'a Claim>,
+    focus: Focus,
+) -> Vec<Finding> {
     let index: HashMap<&str, usize> = rules
         .rules
         .iter()
@@ -96,7 +103,7 @@ fn compare_with(rules: &RuleSet, claims: &[Claim], focus: Focus) -> Vec<Finding>
             CompareMode::All | CompareMode::AcrossSources => String::new(),
         };
         groups
-            .entry((ri, c.subject.as_str(), c.unit as u8, source))
+            .entry((ri, &*c.subject, c.unit as u8, source))
             .or_default()
             .push(c);
     }
@@ -558,7 +565,7 @@ fn finding(
     };
     Finding {
         rule: rule.id.clone(),
-        subject: positions[primary[0]].first().subject.clone(),
+        subject: positions[primary[0]].first().subject.to_string(),
         severity,
         outcome,
         message,
@@ -652,7 +659,7 @@ mod tests {
         Claim {
             rule: Arc::from("r"),
             path: Arc::from(path),
-            subject: String::new(),
+            subject: Arc::from(""),
             text: crate::value::fmt_num(iv.lo.point().unwrap_or(0.0)),
             span: at..at + 2,
             line: 1,
@@ -759,10 +766,10 @@ mod tests {
         assert!(compare(&rules_comparing("across-sources"), &together).is_empty());
         // A shared attribution makes two articles one source.
         let isw = |mut c: Claim| {
-            c.source = Some(crate::extract::attribution::Attribution {
+            c.source = Some(Box::new(crate::extract::attribution::Attribution {
                 text: "ISW".into(),
                 key: "isw".into(),
-            });
+            }));
             c
         };
         let quoted = [isw(apart[0].clone()), isw(apart[1].clone())];

@@ -117,7 +117,7 @@ pub fn run_rule(rule: &Rule) -> RuleReport {
         }
         let hit = claims.iter().find(|c| {
             ex.value.as_ref().is_none_or(|v| &c.text == v)
-                && ex.subject.as_ref().is_none_or(|s| &c.subject == s)
+                && ex.subject.as_ref().is_none_or(|s| *c.subject == **s)
                 && ex
                     .interval
                     .as_ref()

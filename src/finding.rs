@@ -98,7 +98,7 @@ impl Site {
             },
             reading: claim.reading(),
             reference: claim.reference.clone(),
-            source: claim.source.clone(),
+            source: claim.source.as_deref().cloned(),
             role,
             term: None,
         }

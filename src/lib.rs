@@ -52,6 +52,7 @@ pub mod fingerprint;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod git;
+pub mod lean;
 pub mod prefilter;
 pub mod relations;
 pub mod report;

@@ -648,7 +648,13 @@ struct Value<'a> {
 }
 
 /// Every broken relation among the claims, sorted.
-pub fn check(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
+///
+/// `claims` is any sequence of claims, as for [`crate::compare::compare`]; it is walked
+/// once per relation.
+pub fn check<'a, I>(rules: &RuleSet, claims: I) -> Vec<Finding>
+where
+    I: IntoIterator<Item = &'a Claim> + Clone,
+{
     let timeless: HashSet<&str> = rules
         .rules
         .iter()
@@ -661,7 +667,7 @@ pub fn check(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
         // (subject rest, unit) → one list of values per term.
         let mut groups: BTreeMap<(String, u8), Vec<Vec<Value>>> = BTreeMap::new();
         let mut units: HashMap<u8, Unit> = HashMap::new();
-        for c in claims {
+        for c in claims.clone() {
             let Ok(iv) = &c.value else { continue };
             for (t, term) in terms.iter().enumerate() {
                 if *c.rule != *term.rule {

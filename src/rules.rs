@@ -471,6 +471,9 @@ fn is_word(c: char) -> bool {
 pub struct Rule {
     /// Stable identifier, the diagnostic code (`territory.russia-control`).
     pub id: String,
+    /// The same identifier, shared by every claim of the rule (one allocation per rule,
+    /// not one per article).
+    pub(crate) shared_id: std::sync::Arc<str>,
     /// One line saying what is claimed.
     pub title: String,
     /// Longer explanation, for `explain`.
@@ -1070,12 +1073,13 @@ pub const DFA_CACHE_LIMIT: usize = 16 * 1024 * 1024;
 
 /// Compiles a rule pattern (or an engine pattern built like one) with the engine's limits:
 /// at most `size_limit` bytes compiled, and [`DFA_CACHE_LIMIT`] for the lazy DFA's cache.
+/// `\s` in it is narrowed first to the spaces of news text ([`crate::lean`]).
 ///
 /// # Errors
 ///
 /// The regex crate's, when the pattern is not valid or compiles too big.
 pub fn build_regex(src: &str, size_limit: usize) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(src)
+    regex::RegexBuilder::new(&crate::lean::news_spaces(src))
         .size_limit(size_limit)
         .dfa_size_limit(DFA_CACHE_LIMIT)
         .build()
@@ -1397,6 +1401,7 @@ fn compile_rule(
         .message
         .unwrap_or_else(|| format!("articles disagree: {}", rule.title.to_lowercase()));
     Ok(Rule {
+        shared_id: std::sync::Arc::from(id.as_str()),
         id,
         title: rule.title,
         description: rule.description,

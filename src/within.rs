@@ -110,7 +110,7 @@ pub fn conversions(rules: &RuleSet, article: &Article) -> Vec<Finding> {
             Claim {
                 rule: Arc::from(code),
                 path: Arc::from(article.path.as_str()),
-                subject: String::new(),
+                subject: Arc::from(""),
                 text: f.text.clone(),
                 span,
                 line,

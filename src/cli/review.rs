@@ -166,7 +166,7 @@ fn baseline_write(args: &BaselineWriteArgs) -> u8 {
         write_stderr("claimlint: some articles could not be read; the baseline was not written\n");
         return TOOL_ERROR;
     }
-    let findings = claimlint::compare::compare(&rules, &corpus.claims);
+    let findings = claimlint::compare::compare(&rules, corpus.claims());
     let b = Baseline::of(&findings, args.reason.as_deref(), previous.as_ref());
     let shown = claimlint::article::display_path(&args.file);
     if let Err(e) = claimlint::atomic::write_atomic(&args.file, &b.to_toml()) {
@@ -400,7 +400,7 @@ pub(super) fn diff(args: &DiffArgs) -> u8 {
     let (mut corpus_claims, mut corpus_articles, mut problems, mut warnings) =
         (Vec::new(), 0, Vec::new(), notes);
     if !args.corpus.is_empty() {
-        let corpus = read_corpus(&args.corpus, &rules, &args.read);
+        let mut corpus = read_corpus(&args.corpus, &rules, &args.read);
         let own: Vec<PathBuf> = [old_path.as_ref(), Some(&new_path)]
             .into_iter()
             .flatten()
@@ -415,13 +415,14 @@ pub(super) fn diff(args: &DiffArgs) -> u8 {
             .map(|(shown, _)| shown)
             .collect();
         corpus_articles = corpus.articles - excluded.len();
+        let excluded: Vec<String> = excluded.into_iter().cloned().collect();
+        problems = std::mem::take(&mut corpus.problems);
+        warnings.extend(std::mem::take(&mut corpus.warnings));
         corpus_claims = corpus
-            .claims
+            .take_claims()
             .into_iter()
             .filter(|c| !excluded.iter().any(|e| **e == *c.path))
             .collect();
-        problems = corpus.problems;
-        warnings.extend(corpus.warnings);
     }
     let d = claimlint::diff::diff(&rules, &old, &new, &corpus_claims, corpus_articles);
     match args.format {

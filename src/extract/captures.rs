@@ -73,7 +73,12 @@ impl SpanCaptures {
     /// work).
     pub fn new(src: &str, size_limit: usize) -> Option<SpanCaptures> {
         // The syntax options `regex::RegexBuilder` compiles with by default.
-        let hir = regex_syntax::ParserBuilder::new().build().parse(src).ok()?;
+        // As `build_regex` compiles it, `\s` narrowed (src/lean.rs).
+        let src = crate::lean::news_spaces(src);
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&src)
+            .ok()?;
         SpanCaptures::from_hir(&hir, size_limit)
     }
 

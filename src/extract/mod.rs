@@ -108,8 +108,8 @@ pub struct Claim {
     /// The article's path as shown in reports.
     pub path: Arc<str>,
     /// The subject key (`who=military, what=killed`); empty when the rule has no subject
-    /// groups.
-    pub subject: String,
+    /// groups. Shared: the claims of one subject hold one copy ([`intern_subject`]).
+    pub subject: Arc<str>,
     /// The value as written ("20 per cent").
     pub text: String,
     /// Byte span of the value in the article's file.
@@ -131,10 +131,10 @@ pub struct Claim {
     #[serde(serialize_with = "ser_date")]
     pub published: Option<crate::date::Date>,
     /// Who the sentence says the figure comes from ("according to ISW").
-    pub source: Option<attribution::Attribution>,
+    pub source: Option<Box<attribution::Attribution>>,
     /// For a category claim: the category's key.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
+    pub category: Option<Box<str>>,
     /// The sentence says the figure was revised ("revised down", "lowered", "corrected").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,
@@ -161,7 +161,7 @@ impl Claim {
     /// The interval as readers see it: "19.25–19.35%", "over 14,000", "2022-02-24".
     pub fn reading(&self) -> String {
         if let Some(c) = &self.category {
-            return c.clone();
+            return c.to_string();
         }
         match &self.value {
             Ok(iv) => describe(iv, self.unit),
@@ -394,6 +394,31 @@ pub fn extract_filtered(
     claims
 }
 
+/// Most subjects with at most this many distinct keys per thread are shared; past it, the
+/// table starts again (keys written from free text could otherwise grow without bound).
+const SUBJECTS_KEPT: usize = 4096;
+
+/// `subject` as a shared string: the same key found in many articles is one allocation
+/// per worker thread, not one per claim (every claim is held until the comparison).
+pub(crate) fn intern_subject(subject: String) -> Arc<str> {
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+    thread_local! {
+        static SUBJECTS: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
+    }
+    SUBJECTS.with_borrow_mut(|kept| {
+        if let Some(shared) = kept.get(subject.as_str()) {
+            return shared.clone();
+        }
+        if kept.len() >= SUBJECTS_KEPT {
+            kept.clear();
+        }
+        let shared: Arc<str> = Arc::from(subject);
+        kept.insert(shared.clone());
+        shared
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn extract_rule<'e>(
     rule: &Rule,
@@ -411,7 +436,7 @@ fn extract_rule<'e>(
         hedges: rule.hedges,
         exact: rule.exact,
     };
-    let rule_id: Arc<str> = Arc::from(rule.id.as_str());
+    let rule_id = &rule.shared_id;
     let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
     let mut claim = |caps: Groups<'_, '_>| {
         let Some(m) = caps.name("value") else {
@@ -436,19 +461,20 @@ fn extract_rule<'e>(
             })
             .collect::<Vec<_>>()
             .join(", ");
+        let subject = intern_subject(subject);
         let span = start..article.body_start + m.end;
         let (line, column) = lines.line_col(&article.text, span.start);
         let reference = reference_time(rule, article, &span, &cx);
         let sentence = sentence_around(&article.text, &span);
         let in_sentence = span.start - sentence.start..span.end - sentence.start;
         let sentence_text = &article.text[sentence];
-        let source = attribution::find(sentence_text, &in_sentence);
+        let source = attribution::find(sentence_text, &in_sentence).map(Box::new);
         let revised = REVISED.is_match(sentence_text);
         let category = rule
             .categories
             .as_ref()
             .and_then(|c| c.key_of(value))
-            .map(String::from);
+            .map(Box::from);
         out.push(Claim {
             rule: rule_id.clone(),
             path: path.clone(),
@@ -661,6 +687,24 @@ fn time_phrases(s: &str, offset: usize, span: &Range<usize>, cx: &ParseContext) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subject_found_again_is_the_same_string() {
+        let a = intern_subject("who=military, what=killed".to_string());
+        let b = intern_subject("who=military, what=killed".to_string());
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(!Arc::ptr_eq(
+            &a,
+            &intern_subject("who=civilian".to_string())
+        ));
+        // Past the cap the table starts again, so keys from free text stay bounded.
+        for i in 0..SUBJECTS_KEPT {
+            intern_subject(format!("what={i}"));
+        }
+        let c = intern_subject("who=military, what=killed".to_string());
+        assert_eq!(a, c);
+        assert!(!Arc::ptr_eq(&a, &c));
+    }
 
     #[test]
     fn any_substring_scans_without_panic() {

@@ -63,7 +63,7 @@ pub fn claims(claims: &[Claim]) -> String {
             c.line.to_string(),
             c.column.to_string(),
             c.rule.to_string(),
-            c.subject.clone(),
+            c.subject.to_string(),
             c.text.clone(),
             interval,
             c.reading(),
