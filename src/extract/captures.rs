@@ -141,6 +141,31 @@ impl SpanCaptures {
     }
 }
 
+impl SpanCaptures {
+    /// The groups of `re`'s match of the whole of `text`, for a parser anchored at both
+    /// ends (`^…$`): the backtracker's answer is final when `text` fits its visited set,
+    /// so a text the parser refuses never reaches the regex crate, whose capture cache
+    /// for a pattern this large (its PikeVM's slot table, states × groups) takes tens of
+    /// megabytes per thread. A longer text goes to the regex crate.
+    pub fn whole<'h>(&self, re: &Regex, text: &'h str) -> Option<Groups<'h, '_>> {
+        if text.len() > self.bt.max_haystack_len() {
+            return re.captures(text).map(Groups::Regex);
+        }
+        let mut guard = self.pool.get();
+        let (cache, caps) = &mut *guard;
+        let input = Input::new(text).anchored(Anchored::Yes);
+        self.bt.try_captures(cache, input, caps).ok()?;
+        if caps.get_match().map(|m| m.range()) != Some(0..text.len()) {
+            return None;
+        }
+        let info = self.bt.get_nfa().group_info();
+        let spans = (0..info.group_len(PatternID::ZERO))
+            .map(|i| caps.get_group(i).map(|s| s.range()))
+            .collect();
+        Some(Groups::Spans(info, spans))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +211,50 @@ mod tests {
             .iter()
             .any(|&l| (36..engine.bt.max_haystack_len()).contains(&l)));
         assert!(lengths.iter().any(|&l| l > engine.bt.max_haystack_len()));
+    }
+
+    /// A parser anchored at both ends, as large as the quantity grammar's: the groups of a
+    /// text it reads are the regex crate's, a text it refuses gives none (without the
+    /// regex crate), and a text too long for the visited set still gets the regex crate's.
+    #[test]
+    fn a_whole_text_parser_reads_what_the_regex_crate_reads() {
+        let quantity = crate::extract::quantity::QuantityGrammar;
+        let src = format!(
+            r"^(?i:(?P<h>about|nearly|more\s+than)\s+)?(?P<v>{g})(?P<tail>\s+in\s+all)?$",
+            g = quantity.regex()
+        );
+        let re = crate::rules::build_regex(&src, crate::rules::REGEX_SIZE_LIMIT).unwrap();
+        let engine = SpanCaptures::new(re.as_str(), crate::rules::REGEX_SIZE_LIMIT)
+            .expect("a parser holding the quantity grammar is large");
+        let long = format!("about {} km", "1".repeat(engine.bt.max_haystack_len()));
+        let texts = [
+            "about 10 km",
+            "12 square miles",
+            "nearly $5 million",
+            "ten soldiers",
+            "",
+            &long,
+        ];
+        for text in texts {
+            let want = re.captures(text);
+            let got = engine.whole(&re, text);
+            assert_eq!(got.is_some(), want.is_some(), "{text:?}");
+            if let (Some(got), Some(want)) = (got, want) {
+                for name in ["h", "v", "tail"] {
+                    assert_eq!(
+                        got.name(name),
+                        want.name(name).map(|m| m.range()),
+                        "{name} in {text:?}"
+                    );
+                }
+            }
+        }
+        assert!(engine
+            .whole(&re, "about 10 km")
+            .is_some_and(|g| matches!(g, Groups::Spans(..))));
+        assert!(engine
+            .whole(&re, &long)
+            .is_some_and(|g| matches!(g, Groups::Regex(..))));
     }
 
     #[test]

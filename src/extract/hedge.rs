@@ -47,6 +47,7 @@
 //! Hedges do not combine with ranges: "about 20-30%" is the range `20-30%`.
 //! Callers clamp the result to their domain (counts and percentages to `>= 0`).
 
+use crate::extract::captures::{Groups, SpanCaptures};
 use crate::extract::grammar::{Hedge, ParseContext};
 use crate::extract::number::ScaledNumber;
 use crate::value::{Bound, Interval};
@@ -428,6 +429,10 @@ const PARSER_SIZE_LIMIT: usize = 10 * 1024 * 1024;
 pub struct Hedged {
     regex: String,
     parser: Regex,
+    /// The parser's backtracker, when the parser is large ([`SpanCaptures`]): the
+    /// quantity grammar's parser has some 150,000 NFA states, and the regex crate's own
+    /// capture engine for it held 50 MB per thread on the seed articles.
+    large: Option<std::sync::Arc<SpanCaptures>>,
 }
 
 impl Hedged {
@@ -496,7 +501,20 @@ impl Hedged {
         #[allow(clippy::expect_used)]
         let parser = crate::rules::build_regex(&parser, PARSER_SIZE_LIMIT)
             .expect("hedged value regex is valid");
-        Hedged { regex, parser }
+        let large = SpanCaptures::new(parser.as_str(), PARSER_SIZE_LIMIT).map(std::sync::Arc::new);
+        Hedged {
+            regex,
+            parser,
+            large,
+        }
+    }
+
+    /// The parser's groups for the whole of `text`.
+    fn groups<'t>(&'t self, text: &'t str) -> Option<Groups<'t, 't>> {
+        match &self.large {
+            Some(large) => large.whole(&self.parser, text),
+            None => self.parser.captures(text).map(Groups::Regex),
+        }
     }
 
     /// The two halves of a joined bound ("more than 40 and less than 10") or of a figure
@@ -505,10 +523,10 @@ impl Hedged {
     pub fn halves(&self, text: &str) -> Option<[std::ops::Range<usize>; 2]> {
         let trimmed = text.trim_start();
         let off = text.len() - trimmed.len();
-        let caps = self.parser.captures(trimmed.trim_end())?;
+        let caps = self.groups(trimmed.trim_end())?;
         let (a, b) = match (caps.name("j1"), caps.name("j2")) {
-            (Some(a), Some(b)) => (a.range(), b.range()),
-            _ => (caps.name("o1")?.range(), caps.name("o2")?.range()),
+            (Some(a), Some(b)) => (a, b),
+            _ => (caps.name("o1")?, caps.name("o2")?),
         };
         Some([off + a.start..off + a.end, off + b.start..off + b.end])
     }
@@ -531,8 +549,9 @@ impl Hedged {
     where
         F: Fn(&str, Slot) -> Option<Figure>,
     {
-        let caps = self.parser.captures(text.trim())?;
-        let group = |name: &str| caps.name(name).map(|m| m.as_str());
+        let text = text.trim();
+        let caps = self.groups(text)?;
+        let group = |name: &str| caps.name(name).and_then(|r| text.get(r));
         for (a, b) in [("ba", "bb"), ("fa", "fb"), ("da", "db"), ("ra", "rb")] {
             if let (Some(a), Some(b)) = (group(a), group(b)) {
                 let first = figure(a, Slot::RangeStart)?;
