@@ -22,6 +22,11 @@
 //! a claimlint comment itself (a figure in a reason) are dropped too: the comment is not
 //! article text.
 
+// Article, rule, cache and configuration text reaches this code: besides the crate's
+// denies (src/lib.rs), no index or slice that could panic. The other modules are not
+// held to this yet (compare.rs and relations.rs index their own computed positions).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use crate::article::{line_col, Article};
 use crate::extract::Claim;
 use crate::report::Problem;
@@ -275,7 +280,9 @@ pub fn apply(rules: &RuleSet, article: &Article, claims: Vec<Claim>) -> Applied 
                     let closing: Vec<usize> = open
                         .iter()
                         .copied()
-                        .filter(|&i| rule.is_none() || scopes[i].rule == rule)
+                        .filter(|&i| {
+                            rule.is_none() || scopes.get(i).is_some_and(|s| s.rule == rule)
+                        })
                         .collect();
                     if closing.is_empty() {
                         let what = match &rule {
@@ -290,7 +297,9 @@ pub fn apply(rules: &RuleSet, article: &Article, claims: Vec<Claim>) -> Applied 
                         ));
                     }
                     for &i in &closing {
-                        scopes[i].range.end = d.span.start;
+                        if let Some(scope) = scopes.get_mut(i) {
+                            scope.range.end = d.span.start;
+                        }
                     }
                     open.retain(|i| !closing.contains(i));
                 }

@@ -176,12 +176,20 @@ fn clean(s: &str) -> String {
         .split_whitespace()
         .filter(|w| !w.ends_with("-based"))
         .collect();
-    while words.len() > 1 && OPENERS.contains(&words[0].to_lowercase().as_str()) {
+    let first_is = |words: &[&str], set: &[&str]| {
+        words.len() > 1
+            && words
+                .first()
+                .is_some_and(|w| set.contains(&w.to_lowercase().as_str()))
+    };
+    while first_is(&words, OPENERS) {
         words.remove(0);
     }
     // "The" at the start of a sentence is "the" in a report's help text.
-    if words.len() > 1 && words[0] == "The" {
-        words[0] = "the";
+    if words.len() > 1 {
+        if let Some(first) = words.first_mut().filter(|w| **w == "The") {
+            *first = "the";
+        }
     }
     // A full stop after the name ends the sentence, unless the name is an abbreviation
     // ("the U.S.").
@@ -204,7 +212,11 @@ pub fn key(text: &str) -> String {
     if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         words.remove(0);
     }
-    while words.len() > 1 && TITLES.contains(&words[0].to_lowercase().as_str()) {
+    while words.len() > 1
+        && words
+            .first()
+            .is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()))
+    {
         words.remove(0);
     }
     let capitalised: Vec<&str> = words

@@ -92,7 +92,8 @@ impl CategoryGrammar {
         self.synonyms
             .iter()
             .find(|(s, _)| *s == norm)
-            .map(|(_, i)| self.keys[*i].as_str())
+            .and_then(|(_, i)| self.keys.get(*i))
+            .map(String::as_str)
     }
 
     /// The key whose place is `value` (a category claim's point).

@@ -6,6 +6,11 @@
 //! sentence around the match is searched for the figure's reference time ("as of
 //! February 5").
 
+// Article, rule, cache and configuration text reaches this code: besides the crate's
+// denies (src/lib.rs), no index or slice that could panic. The other modules are not
+// held to this yet (compare.rs and relations.rs index their own computed positions).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 pub mod attribution;
 pub mod captures;
 pub mod category;
@@ -325,14 +330,15 @@ pub fn warm_up() {
 pub fn sentence_around(text: &str, span: &Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
     let mut start = span.start.min(text.len());
-    while start > 0 {
-        let b = bytes[start - 1];
+    while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
         if b == b'\n' {
             break;
         }
-        if start >= 2
-            && b == b' '
-            && matches!(bytes[start - 2], b'.' | b'!' | b'?')
+        if b == b' '
+            && start
+                .checked_sub(2)
+                .and_then(|i| bytes.get(i))
+                .is_some_and(|c| matches!(c, b'.' | b'!' | b'?'))
             && bytes.get(start).is_some_and(|c| !c.is_ascii_lowercase())
         {
             break;
@@ -340,8 +346,7 @@ pub fn sentence_around(text: &str, span: &Range<usize>) -> Range<usize> {
         start -= 1;
     }
     let mut end = span.end.min(text.len());
-    while end < text.len() {
-        let b = bytes[end];
+    while let Some(&b) = bytes.get(end) {
         if b == b'\n' {
             break;
         }
@@ -520,7 +525,7 @@ fn extract_rule<'e>(
 pub fn clause_around(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
     let is_mark = |i: usize| -> bool {
-        match bytes[i] {
+        match bytes.get(i).copied().unwrap_or_default() {
             b',' | b';' | b':' => bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
             _ => {
                 let rest = bytes.get(i..).unwrap_or_default();

@@ -1008,7 +1008,7 @@ fn simple_fraction(tokens: &[&str]) -> Option<f64> {
         let (num, den) = tokens.split_at(k);
         // Digit numerators go with the simple denominators only ("3 fifths", not "100
         // millionths").
-        let simple = den.len() == 1 && crate::extract::percent::denominator(den[0]).is_some();
+        let simple = matches!(den, [one] if crate::extract::percent::denominator(one).is_some());
         if let (Some(num), Some(den)) = (numerator(num, simple), ordinal_phrase(den)) {
             return Some(num / den);
         }
