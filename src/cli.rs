@@ -610,6 +610,7 @@ fn check(args: &CheckArgs) -> u8 {
         Err(code) => return code,
     };
     // Compiling threw away more than the run keeps: give it back before the claims pile up.
+    // (The first article done trims again, after the prefilter's compiling.)
     crate::memory::release_free();
     let baseline = match review::load_check_baseline(&args.baseline) {
         Ok(b) => b,

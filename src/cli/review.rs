@@ -406,16 +406,15 @@ pub(super) fn diff(args: &DiffArgs) -> u8 {
             .flatten()
             .filter_map(|p| std::fs::canonicalize(p).ok())
             .collect();
-        let excluded: Vec<&String> = corpus
+        let excluded: Vec<String> = corpus
             .files
             .iter()
             .filter(|(shown, p)| {
                 **shown == new_shown || std::fs::canonicalize(p).is_ok_and(|c| own.contains(&c))
             })
-            .map(|(shown, _)| shown)
+            .map(|(shown, _)| shown.clone())
             .collect();
         corpus_articles = corpus.articles - excluded.len();
-        let excluded: Vec<String> = excluded.into_iter().cloned().collect();
         problems = std::mem::take(&mut corpus.problems);
         warnings.extend(std::mem::take(&mut corpus.warnings));
         corpus_claims = corpus

@@ -170,19 +170,21 @@ pub fn find(sentence: &str, value: &Range<usize>) -> Option<Attribution> {
     best.map(|(_, a)| a)
 }
 
+/// Whether `words` has more than one word and the first is one of `set` (any case).
+fn leads_with(words: &[&str], set: &[&str]) -> bool {
+    words.len() > 1
+        && words
+            .first()
+            .is_some_and(|w| set.contains(&w.to_lowercase().as_str()))
+}
+
 /// White space as single spaces, opening words and "US-based" and the like dropped.
 fn clean(s: &str) -> String {
     let mut words: Vec<&str> = s
         .split_whitespace()
         .filter(|w| !w.ends_with("-based"))
         .collect();
-    let first_is = |words: &[&str], set: &[&str]| {
-        words.len() > 1
-            && words
-                .first()
-                .is_some_and(|w| set.contains(&w.to_lowercase().as_str()))
-    };
-    while first_is(&words, OPENERS) {
+    while leads_with(&words, OPENERS) {
         words.remove(0);
     }
     // "The" at the start of a sentence is "the" in a report's help text.
@@ -212,11 +214,7 @@ pub fn key(text: &str) -> String {
     if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         words.remove(0);
     }
-    while words.len() > 1
-        && words
-            .first()
-            .is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()))
-    {
+    while leads_with(&words, TITLES) {
         words.remove(0);
     }
     let capitalised: Vec<&str> = words

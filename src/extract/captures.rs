@@ -117,19 +117,8 @@ impl SpanCaptures {
         span: Range<usize>,
     ) -> Groups<'h, '_> {
         if span.len() <= self.bt.max_haystack_len() {
-            let mut guard = self.pool.get();
-            let (cache, caps) = &mut *guard;
-            let input = Input::new(haystack)
-                .span(span.clone())
-                .anchored(Anchored::Yes);
-            if self.bt.try_captures(cache, input, caps).is_ok()
-                && caps.get_match().map(|m| m.range()) == Some(span.clone())
-            {
-                let info = self.bt.get_nfa().group_info();
-                let spans = (0..info.group_len(PatternID::ZERO))
-                    .map(|i| caps.get_group(i).map(|s| s.range()))
-                    .collect();
-                return Groups::Spans(info, spans);
+            if let Some(groups) = self.exactly(haystack, span.clone()) {
+                return groups;
             }
         }
         // Longer than the visited set allows (or, never seen, not the match expected): the
@@ -139,9 +128,26 @@ impl SpanCaptures {
             None => Groups::Spans(self.bt.get_nfa().group_info(), Vec::new()),
         }
     }
-}
 
-impl SpanCaptures {
+    /// The backtracker's groups for a match anchored at `span.start` that ends at
+    /// `span.end`; `None` when it finds no such match (or `span` is too long for it).
+    fn exactly<'h>(&self, haystack: &'h str, span: Range<usize>) -> Option<Groups<'h, '_>> {
+        let mut guard = self.pool.get();
+        let (cache, caps) = &mut *guard;
+        let input = Input::new(haystack)
+            .span(span.clone())
+            .anchored(Anchored::Yes);
+        self.bt.try_captures(cache, input, caps).ok()?;
+        if caps.get_match().map(|m| m.range()) != Some(span) {
+            return None;
+        }
+        let info = self.bt.get_nfa().group_info();
+        let spans = (0..info.group_len(PatternID::ZERO))
+            .map(|i| caps.get_group(i).map(|s| s.range()))
+            .collect();
+        Some(Groups::Spans(info, spans))
+    }
+
     /// The groups of `re`'s match of the whole of `text`, for a parser anchored at both
     /// ends (`^…$`): the backtracker's answer is final when `text` fits its visited set,
     /// so a text the parser refuses never reaches the regex crate, whose capture cache
@@ -151,18 +157,7 @@ impl SpanCaptures {
         if text.len() > self.bt.max_haystack_len() {
             return re.captures(text).map(Groups::Regex);
         }
-        let mut guard = self.pool.get();
-        let (cache, caps) = &mut *guard;
-        let input = Input::new(text).anchored(Anchored::Yes);
-        self.bt.try_captures(cache, input, caps).ok()?;
-        if caps.get_match().map(|m| m.range()) != Some(0..text.len()) {
-            return None;
-        }
-        let info = self.bt.get_nfa().group_info();
-        let spans = (0..info.group_len(PatternID::ZERO))
-            .map(|i| caps.get_group(i).map(|s| s.range()))
-            .collect();
-        Some(Groups::Spans(info, spans))
+        self.exactly(text, 0..text.len())
     }
 }
 

@@ -399,8 +399,8 @@ pub fn extract_filtered(
     claims
 }
 
-/// Most subjects with at most this many distinct keys per thread are shared; past it, the
-/// table starts again (keys written from free text could otherwise grow without bound).
+/// How many distinct subject keys a thread keeps for sharing; past it, the table starts
+/// again (keys written from free text could otherwise grow without bound).
 const SUBJECTS_KEPT: usize = 4096;
 
 /// `subject` as a shared string: the same key found in many articles is one allocation
