@@ -13,11 +13,6 @@
 //! again. The file keeps the entries of the articles of the last run; files of other rule
 //! sets are left in place (delete `DIR` to reclaim the space).
 
-// Article, rule, cache and configuration text reaches this code: besides the crate's
-// denies (src/lib.rs), no index or slice that could panic. The other modules are not
-// held to this yet (compare.rs and relations.rs index their own computed positions).
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 use crate::extract::grammar::Hedge;
 use crate::extract::{Claim, RefTime};
 use crate::value::{Interval, Unit};

@@ -29,16 +29,14 @@ use crate::rules::{CompareMode, Kind, Monotonic, RuleSet, Severity, TimeMode};
 use crate::value::Interval;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// One article's value in a group: the claims that give it, and the interval compared.
+/// One article's value in a group: the first claim that gives it, whether any claim that
+/// gives it says it was revised, and the interval compared. The analysis passes positions
+/// by reference; `id` (the order of creation) tells them apart and orders ties.
 struct Position<'a> {
-    claims: Vec<&'a Claim>,
+    id: usize,
+    first: &'a Claim,
+    revised: bool,
     iv: Interval,
-}
-
-impl Position<'_> {
-    fn first(&self) -> &Claim {
-        self.claims[0]
-    }
 }
 
 /// The source a claim is told apart by: its attribution's key, else its article.
@@ -98,7 +96,10 @@ fn compare_with<'a>(
         let Some(&ri) = index.get(&*c.rule) else {
             continue;
         };
-        let source = match rules.rules[ri].compare {
+        let Some(rule) = rules.rules.get(ri) else {
+            continue;
+        };
+        let source = match rule.compare {
             CompareMode::WithinSource => source_key(c),
             CompareMode::All | CompareMode::AcrossSources => String::new(),
         };
@@ -109,7 +110,9 @@ fn compare_with<'a>(
     }
     let mut findings = Vec::new();
     for ((ri, _, _, _), group) in groups {
-        compare_group(rules, ri, group, focus, &mut findings);
+        if let Some(rule) = rules.rules.get(ri) {
+            compare_group(rule, group, focus, &mut findings);
+        }
     }
     crate::within::note_same_article(&mut findings);
     crate::finding::sort(&mut findings);
@@ -117,13 +120,11 @@ fn compare_with<'a>(
 }
 
 fn compare_group(
-    rules: &RuleSet,
-    ri: usize,
+    rule: &crate::rules::Rule,
     mut group: Vec<&Claim>,
     focus: Focus,
     out: &mut Vec<Finding>,
 ) {
-    let rule = &rules.rules[ri];
     group.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
     // Positions: one per (article, interval).
     let mut positions: Vec<Position> = Vec::new();
@@ -132,12 +133,14 @@ fn compare_group(
         let Ok(iv) = &c.value else { continue };
         let iv = iv.widen(rule.tolerance / 2.0);
         let key = (&*c.path, interval_bits(&iv));
-        match index.get(&key) {
-            Some(&i) => positions[i].claims.push(c),
+        match index.get(&key).and_then(|&i| positions.get_mut(i)) {
+            Some(p) => p.revised |= c.revised,
             None => {
                 index.insert(key, positions.len());
                 positions.push(Position {
-                    claims: vec![c],
+                    id: positions.len(),
+                    first: c,
+                    revised: c.revised,
                     iv,
                 });
             }
@@ -153,46 +156,45 @@ fn compare_group(
     if max_lo <= min_hi {
         return;
     }
-    let all: Vec<usize> = (0..positions.len()).collect();
-    let consensus = deepest(&positions, &all);
+    let all: Vec<&Position> = positions.iter().collect();
+    let consensus = deepest(&all);
     // Everything that conflicts with at least one consensus value. The consensus values
     // share a point, so a value conflicts with one of them exactly when it lies wholly below
     // the highest start or wholly above the lowest end.
-    let Some(consensus_extent) = Extent::of(&positions, &consensus) else {
+    let Some(consensus_extent) = Extent::of(&consensus) else {
         return;
     };
-    let in_consensus: HashSet<usize> = consensus.iter().copied().collect();
-    let rest: Vec<usize> = all
+    let in_consensus: HashSet<usize> = consensus.iter().map(|p| p.id).collect();
+    let rest: Vec<&Position> = all
         .iter()
         .copied()
-        .filter(|i| !in_consensus.contains(i))
-        .filter(|&i| consensus_extent.misses(&positions[i].iv))
+        .filter(|p| !in_consensus.contains(&p.id))
+        .filter(|p| consensus_extent.misses(&p.iv))
         .collect();
-    for outliers in stab(&positions, rest) {
-        let Some(outlier_extent) = Extent::of(&positions, &outliers) else {
+    for outliers in stab(rest) {
+        let Some(outlier_extent) = Extent::of(&outliers) else {
             continue;
         };
-        let mut opposed: Vec<usize> = consensus
+        let mut opposed: Vec<&Position> = consensus
             .iter()
             .copied()
-            .filter(|&c| outlier_extent.misses(&positions[c].iv))
+            .filter(|c| outlier_extent.misses(&c.iv))
             .collect();
         if rule.compare == CompareMode::AcrossSources {
             // Only values some outlier of another source misses.
-            opposed.retain(|&c| {
-                let key = source_key(positions[c].first());
-                outliers.iter().any(|&o| {
-                    source_key(positions[o].first()) != key
-                        && !positions[o].iv.overlaps(&positions[c].iv)
-                })
+            opposed.retain(|c| {
+                let key = source_key(c.first);
+                outliers
+                    .iter()
+                    .any(|o| source_key(o.first) != key && !o.iv.overlaps(&c.iv))
             });
         }
         // Outliers by reference time: one extent for those without a known time, one for
         // each distinct known time.
-        let mut undated: Vec<usize> = Vec::new();
-        let mut dated: Vec<(Interval, Vec<usize>)> = Vec::new();
+        let mut undated: Vec<&Position> = Vec::new();
+        let mut dated: Vec<(Interval, Vec<&Position>)> = Vec::new();
         for &o in &outliers {
-            match positions[o].first().reference.days() {
+            match o.first.reference.days() {
                 None => undated.push(o),
                 Some(d) => match dated.iter_mut().find(|(x, _)| x == d) {
                     Some((_, v)) => v.push(o),
@@ -200,19 +202,19 @@ fn compare_group(
                 },
             }
         }
-        let undated_extent = Extent::of(&positions, &undated);
+        let undated_extent = Extent::of(&undated);
         let dated_extents: Vec<(Interval, Extent)> = dated
             .iter()
-            .filter_map(|(d, v)| Some((*d, Extent::of(&positions, v)?)))
+            .filter_map(|(d, v)| Some((*d, Extent::of(v)?)))
             .collect();
         // A consensus position contradicts when some outlier misses its value at a time
         // that can be the same (`time_ok`), checked per group of outliers by time.
-        let contradicting: Vec<usize> = opposed
+        let contradicting: Vec<&Position> = opposed
             .iter()
             .copied()
-            .filter(|&c| {
-                let iv = &positions[c].iv;
-                let days = positions[c].first().reference.days();
+            .filter(|c| {
+                let iv = &c.iv;
+                let days = c.first.reference.days();
                 if rule.time == TimeMode::Timeless || days.is_none() {
                     return outlier_extent.misses(iv);
                 }
@@ -227,7 +229,6 @@ fn compare_group(
             out.push(finding(
                 rule,
                 focus,
-                &positions,
                 &outliers,
                 &contradicting,
                 Outcome::Contradiction,
@@ -241,12 +242,10 @@ fn compare_group(
         }
         // A cumulative figure that fell: the side with the later, lower figure is primary.
         if rule.monotonic == Some(Monotonic::Increasing) {
-            let fell = |later: &[usize], earlier: &[usize]| {
-                later.iter().any(|&x| {
-                    earlier
-                        .iter()
-                        .any(|&y| is_decrease(&positions[x], &positions[y]))
-                })
+            let fell = |later: &[&Position], earlier: &[&Position]| {
+                later
+                    .iter()
+                    .any(|x| earlier.iter().any(|y| is_decrease(x, y)))
             };
             let lower = if fell(&outliers, &opposed) {
                 Some((&outliers, &opposed))
@@ -256,33 +255,26 @@ fn compare_group(
                 None
             };
             if let Some((lower, higher)) = lower {
-                let revised = lower
-                    .iter()
-                    .all(|&x| positions[x].claims.iter().any(|c| c.revised));
+                let revised = lower.iter().all(|x| x.revised);
                 let (outcome, severity) = if revised {
                     (Outcome::Revised, severities.revised)
                 } else {
                     (Outcome::Decreased, severities.decreased)
                 };
-                out.push(finding(
-                    rule, focus, &positions, lower, higher, outcome, severity, true,
-                ));
+                out.push(finding(rule, focus, lower, higher, outcome, severity, true));
                 continue;
             }
         }
         // Different known times. Stale when the side with the older figure was published
         // after the newer figure was.
-        let stale = |a: &[usize], b: &[usize]| {
-            a.iter().any(|&x| {
-                b.iter()
-                    .any(|&y| is_stale(positions[x].first(), positions[y].first()))
-            })
+        let stale = |a: &[&Position], b: &[&Position]| {
+            a.iter()
+                .any(|x| b.iter().any(|y| is_stale(x.first, y.first)))
         };
         let finding_for = if stale(&outliers, &opposed) {
             finding(
                 rule,
                 focus,
-                &positions,
                 &outliers,
                 &opposed,
                 Outcome::Stale,
@@ -293,7 +285,6 @@ fn compare_group(
             finding(
                 rule,
                 focus,
-                &positions,
                 &opposed,
                 &outliers,
                 Outcome::Stale,
@@ -304,7 +295,6 @@ fn compare_group(
             finding(
                 rule,
                 focus,
-                &positions,
                 &outliers,
                 &opposed,
                 Outcome::ChangeOverTime,
@@ -319,10 +309,9 @@ fn compare_group(
 /// Whether `later` holds for a time wholly after `earlier`'s and its value lies wholly
 /// below `earlier`'s.
 fn is_decrease(later: &Position, earlier: &Position) -> bool {
-    let (Some(t_later), Some(t_earlier)) = (
-        later.first().reference.days(),
-        earlier.first().reference.days(),
-    ) else {
+    let (Some(t_later), Some(t_earlier)) =
+        (later.first.reference.days(), earlier.first.reference.days())
+    else {
         return false;
     };
     t_earlier.hi_pos() <= t_later.lo_pos() && later.iv.hi_pos() < earlier.iv.lo_pos()
@@ -343,18 +332,18 @@ fn is_stale(old: &Claim, new: &Claim) -> bool {
 /// The positions among `candidates` that share the point held by the most articles: a sweep
 /// over interval ends, counting distinct articles; ties go to the lowest point, so the
 /// choice is deterministic.
-fn deepest(positions: &[Position], candidates: &[usize]) -> Vec<usize> {
+fn deepest<'p, 'a>(candidates: &[&'p Position<'a>]) -> Vec<&'p Position<'a>> {
     // Starts sort before ends at the same position: both intervals hold that point.
-    let mut events: Vec<(crate::value::Position, bool, usize)> = Vec::new();
-    for &i in candidates {
-        events.push((positions[i].iv.lo_pos(), false, i));
-        events.push((positions[i].iv.hi_pos(), true, i));
+    let mut events: Vec<(crate::value::Position, bool, &Position)> = Vec::new();
+    for &p in candidates {
+        events.push((p.iv.lo_pos(), false, p));
+        events.push((p.iv.hi_pos(), true, p));
     }
     events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut active: HashMap<&str, usize> = HashMap::new();
     let mut best: Option<(usize, crate::value::Position)> = None;
-    for (pos, is_end, i) in events {
-        let path = &*positions[i].first().path;
+    for (pos, is_end, p) in events {
+        let path = &*p.first.path;
         if is_end {
             if let Some(n) = active.get_mut(path) {
                 *n -= 1;
@@ -370,52 +359,40 @@ fn deepest(positions: &[Position], candidates: &[usize]) -> Vec<usize> {
         }
     }
     match best {
-        Some((_, p)) => candidates
+        Some((_, point)) => candidates
             .iter()
             .copied()
-            .filter(|&i| positions[i].iv.contains_pos(p))
+            .filter(|p| p.iv.contains_pos(point))
             .collect(),
         None => Vec::new(),
     }
 }
 
-/// Splits `idx` into the fewest groups whose values share a point (stabbing by lowest
-/// end first), in order of that point.
-fn stab(positions: &[Position], mut idx: Vec<usize>) -> Vec<Vec<usize>> {
-    idx.sort_by(|&a, &b| {
-        positions[a]
-            .iv
-            .hi_pos()
-            .cmp(&positions[b].iv.hi_pos())
-            .then(a.cmp(&b))
-    });
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut taken = vec![false; idx.len()];
-    let mut by_lo: Vec<usize> = (0..idx.len()).collect();
-    by_lo.sort_by(|&a, &b| {
-        positions[idx[a]]
-            .iv
-            .lo_pos()
-            .cmp(&positions[idx[b]].iv.lo_pos())
-    });
-    let mut next_lo = 0;
-    for k in 0..idx.len() {
-        if taken[k] {
-            continue;
+/// Splits `values` into the fewest groups whose values share a point (stabbing by lowest
+/// end first), in order of that point; each group in creation order.
+///
+/// Taking values in order of their upper ends, a value opens a group at its upper end
+/// unless an earlier group's point (the points only grow) already holds its lower end;
+/// a group takes every value not yet taken whose lower end lies at or below its point.
+fn stab<'p, 'a>(mut values: Vec<&'p Position<'a>>) -> Vec<Vec<&'p Position<'a>>> {
+    values.sort_by(|a, b| a.iv.hi_pos().cmp(&b.iv.hi_pos()).then(a.id.cmp(&b.id)));
+    let mut by_lo = values.clone();
+    by_lo.sort_by_key(|p| p.iv.lo_pos());
+    let mut by_lo = by_lo.into_iter().peekable();
+    let mut groups: Vec<Vec<&Position>> = Vec::new();
+    let mut last_point: Option<crate::value::Position> = None;
+    for p in &values {
+        if last_point.is_some_and(|l| p.iv.lo_pos() <= l) {
+            continue; // taken by an earlier group
         }
-        // Every untaken value starting at or before this lowest end holds it.
-        let point = positions[idx[k]].iv.hi_pos();
+        let point = p.iv.hi_pos();
         let mut group = Vec::new();
-        while next_lo < by_lo.len() && positions[idx[by_lo[next_lo]]].iv.lo_pos() <= point {
-            let j = by_lo[next_lo];
-            if !taken[j] {
-                taken[j] = true;
-                group.push(idx[j]);
-            }
-            next_lo += 1;
+        while let Some(q) = by_lo.next_if(|q| q.iv.lo_pos() <= point) {
+            group.push(q);
         }
-        group.sort_unstable();
+        group.sort_unstable_by_key(|q| q.id);
         groups.push(group);
+        last_point = Some(point);
     }
     groups
 }
@@ -431,8 +408,8 @@ struct Extent {
 
 impl Extent {
     /// The extent of the positions `idx`; `None` for no positions.
-    fn of(positions: &[Position], idx: &[usize]) -> Option<Extent> {
-        let ivs = || idx.iter().map(|&i| &positions[i].iv);
+    fn of(values: &[&Position]) -> Option<Extent> {
+        let ivs = || values.iter().map(|p| &p.iv);
         Some(Extent {
             max_lo: ivs().map(Interval::lo_pos).max()?,
             min_hi: ivs().map(Interval::hi_pos).min()?,
@@ -459,38 +436,38 @@ fn interval_bits(iv: &Interval) -> [u64; 4] {
     [lk, lv, hk, hv]
 }
 
-fn articles(positions: &[Position], idx: &[usize]) -> usize {
-    idx.iter()
-        .map(|&i| &*positions[i].first().path)
+fn articles(values: &[&Position]) -> usize {
+    values
+        .iter()
+        .map(|p| &*p.first.path)
         .collect::<BTreeSet<_>>()
         .len()
 }
 
 // The sides and how to orient them, each said once at the four call sites.
 #[allow(clippy::too_many_arguments)]
-fn finding(
+fn finding<'a>(
     rule: &crate::rules::Rule,
     focus: Focus,
-    positions: &[Position],
-    outliers: &[usize],
-    other: &[usize],
+    outliers: &[&Position<'a>],
+    other: &[&Position<'a>],
     outcome: Outcome,
     severity: Severity,
     outliers_first: bool,
 ) -> Finding {
-    let n_out = articles(positions, outliers);
-    let n_other = articles(positions, other);
+    let n_out = articles(outliers);
+    let n_other = articles(other);
     let majority = n_other > n_out;
     // Sides in path order; in a two-sided disagreement the side holding the first path
     // goes first.
-    let first_path = |side: &[usize]| {
+    let first_path = |side: &[&Position<'a>]| {
         side.iter()
-            .map(|&i| (&*positions[i].first().path, positions[i].first().span.start))
+            .map(|p| (&*p.first.path, p.first.span.start))
             .min()
     };
     // Checking new articles: the side that holds them (when only one does) is the primary.
     let is_new = |c: &Claim| focus.is_some_and(|n| n(&c.path));
-    let has_new = |side: &[usize]| side.iter().any(|&i| is_new(positions[i].first()));
+    let has_new = |side: &[&Position]| side.iter().any(|p| is_new(p.first));
     let new_side = match (has_new(outliers), has_new(other)) {
         (true, false) => Some(true),
         (false, true) => Some(false),
@@ -511,8 +488,8 @@ fn finding(
     // A stale finding turned round for a new article: its primary holds the newer figure.
     let primary_is_stale = !outliers_first || outliers_primary;
     let mut sites = Vec::new();
-    let sorted = |side: &[usize]| -> Vec<&Claim> {
-        let mut v: Vec<&Claim> = side.iter().map(|&i| positions[i].first()).collect();
+    let sorted = |side: &[&Position<'a>]| -> Vec<&'a Claim> {
+        let mut v: Vec<&Claim> = side.iter().map(|p| p.first).collect();
         v.sort_by(|a, b| {
             (!is_new(a), &a.path, a.span.start).cmp(&(!is_new(b), &b.path, b.span.start))
         });
@@ -533,9 +510,7 @@ fn finding(
         // The value as most of the majority write it.
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for &i in secondary {
-            *counts
-                .entry(positions[i].first().text.as_str())
-                .or_default() += 1;
+            *counts.entry(i.first.text.as_str()).or_default() += 1;
         }
         let text = counts
             .iter()
@@ -544,7 +519,7 @@ fn finding(
             .unwrap_or_default();
         let reading = secondary
             .iter()
-            .map(|&i| positions[i].first())
+            .map(|&i| i.first)
             .find(|c| c.text == text)
             .map(|c| c.reading())
             .unwrap_or_default();
@@ -565,7 +540,10 @@ fn finding(
     };
     Finding {
         rule: rule.id.clone(),
-        subject: positions[primary[0]].first().subject.to_string(),
+        subject: primary
+            .first()
+            .map(|p| p.first.subject.to_string())
+            .unwrap_or_default(),
         severity,
         outcome,
         message,
@@ -584,7 +562,9 @@ fn help_text(
     rule: &crate::rules::Rule,
     primary_is_stale: bool,
 ) -> String {
-    let primary = &sites[0];
+    let Some(primary) = sites.first() else {
+        return String::new();
+    };
     let when = |s: &Site| {
         let w = match &s.reference {
             // An event's date has no reference time of its own.
@@ -828,5 +808,37 @@ mod tests {
         let f = compare(&rules(), &c);
         assert!(!f.is_empty());
         assert!(f.iter().all(|x| x.sites.len() <= 2 * MAX_SITES_PER_SIDE));
+    }
+
+    #[test]
+    fn stabbing_makes_the_fewest_groups_that_share_a_point() {
+        let ivs = [
+            Interval::closed(1.0, 2.0),
+            Interval::closed(1.5, 3.0),
+            Interval::closed(2.5, 4.0),
+            Interval::closed(5.0, 6.0),
+            Interval::closed(0.0, 10.0),
+        ];
+        let claims: Vec<Claim> = ivs.iter().map(|iv| claim("a", 0, *iv)).collect();
+        let positions: Vec<Position> = claims
+            .iter()
+            .zip(ivs)
+            .enumerate()
+            .map(|(id, (first, iv))| Position {
+                id,
+                first,
+                revised: false,
+                iv,
+            })
+            .collect();
+        // Reversed, so the groups' order comes from the intervals, not the input.
+        let groups = stab(positions.iter().rev().collect());
+        let ids: Vec<Vec<usize>> = groups
+            .iter()
+            .map(|g| g.iter().map(|p| p.id).collect())
+            .collect();
+        // At 2: the first two and the wide one; at 4: the third; at 6: the fourth.
+        assert_eq!(ids, vec![vec![0, 1, 4], vec![2], vec![3]]);
+        assert!(stab(Vec::new()).is_empty());
     }
 }

@@ -21,11 +21,6 @@
 //! nearly = 0.1
 //! ```
 
-// Article, rule, cache and configuration text reaches this code: besides the crate's
-// denies (src/lib.rs), no index or slice that could panic. The other modules are not
-// held to this yet (compare.rs and relations.rs index their own computed positions).
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 use crate::extract::grammar::HedgeRatios;
 use crate::rules::{RuleError, RuleSet, Severity};
 use globset::{Glob, GlobSet, GlobSetBuilder};

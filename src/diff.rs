@@ -126,16 +126,15 @@ fn blocks(runs: Vec<Run>) -> Vec<Run> {
     let is_gap = |r: &Run| r.0 == Op::Equal && !r.1.contains('\n') && r.1.trim().is_empty();
     let mut out: Vec<Run> = Vec::new();
     let mut k = 0;
-    while k < runs.len() {
-        if runs[k].0 == Op::Equal {
-            out.push(runs[k].clone());
+    while let Some(r) = runs.get(k) {
+        if r.0 == Op::Equal {
+            out.push(r.clone());
             k += 1;
             continue;
         }
-        let (ol, nl) = (runs[k].2, runs[k].3);
+        let (ol, nl) = (r.2, r.3);
         let (mut del, mut ins) = (String::new(), String::new());
-        while k < runs.len() {
-            let r = &runs[k];
+        while let Some(r) = runs.get(k) {
             match r.0 {
                 Op::Delete => del.push_str(&r.1),
                 Op::Insert => ins.push_str(&r.1),
@@ -370,9 +369,13 @@ pub fn claims(old: &[Claim], new: &[Claim], old_name: &str, new_name: &str) -> C
         let mut rest_new = Vec::new();
         for c in n {
             let key = value_key(c);
-            match (0..o.len()).find(|&i| !taken[i] && value_key(o[i]) == key) {
-                Some(i) => {
-                    taken[i] = true;
+            let unused = o.iter().zip(taken.iter_mut());
+            match unused
+                .into_iter()
+                .find(|(c, t)| !**t && value_key(c) == key)
+            {
+                Some((_, t)) => {
+                    *t = true;
                     out.unchanged += 1;
                 }
                 None => rest_new.push(c),
@@ -399,9 +402,9 @@ pub fn claims(old: &[Claim], new: &[Claim], old_name: &str, new_name: &str) -> C
             site: site(c, name),
         };
         out.vanished
-            .extend(rest_old[pairs..].iter().map(|c| view(c, old_name)));
+            .extend(rest_old.iter().skip(pairs).map(|c| view(c, old_name)));
         out.appeared
-            .extend(rest_new[pairs..].iter().map(|c| view(c, new_name)));
+            .extend(rest_new.iter().skip(pairs).map(|c| view(c, new_name)));
     }
     out.changed
         .sort_by_key(|c| (c.new.span.start, c.old.span.start));

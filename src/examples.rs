@@ -192,8 +192,8 @@ pub fn run_rule(rule: &Rule) -> RuleReport {
                     "expected {}, the engine found {} (a: {}; b: {})",
                     verdict_name(pair.verdict),
                     verdict_name(got),
-                    found(&claims[..from_a]),
-                    found(&claims[from_a..]),
+                    found(claims.get(..from_a).unwrap_or_default()),
+                    found(claims.get(from_a..).unwrap_or_default()),
                 ),
             ));
         }

@@ -168,13 +168,29 @@ pub struct Finding {
     pub agreeing: Option<Agreement>,
 }
 
+/// The primary site of a finding that has none.
+static NO_SITE: Site = Site {
+    path: String::new(),
+    line: 0,
+    column: 0,
+    span: 0..0,
+    text: String::new(),
+    interval: String::new(),
+    reading: String::new(),
+    reference: RefTime::Unknown,
+    source: None,
+    role: Role::Primary,
+    term: None,
+};
+
 /// The most sites a finding lists from each side; the rest are counted.
 pub const MAX_SITES_PER_SIDE: usize = 3;
 
 impl Finding {
-    /// The primary site.
+    /// The primary site: the first. The engine makes no finding without one; a finding
+    /// built with no sites has an empty site here rather than a panic.
     pub fn primary(&self) -> &Site {
-        &self.sites[0]
+        self.sites.first().unwrap_or(&NO_SITE)
     }
 
     /// The key findings are sorted by: primary path and position, then rule and subject.
@@ -187,4 +203,27 @@ impl Finding {
 /// Sorts findings into their reporting order.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_without_sites_has_an_empty_primary_site() {
+        let f = Finding {
+            rule: "r".into(),
+            subject: String::new(),
+            severity: Severity::Error,
+            outcome: Outcome::Contradiction,
+            message: String::new(),
+            help: String::new(),
+            sites: Vec::new(),
+            primary_articles: 0,
+            other_articles: 0,
+            agreeing: None,
+        };
+        assert_eq!(f.primary().path, "");
+        assert_eq!(f.sort_key(), ("", 0, "r", ""));
+    }
 }

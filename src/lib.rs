@@ -23,10 +23,14 @@
 
 #![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
-// No panics from input: library code may not unwrap, expect or panic (tests may).
+// No panics from input: library code may not unwrap, expect, panic or index a slice or
+// array unchecked (`v[i]`, `&s[a..b]`; tests may). Positions are read with `get` or
+// walked with iterators. String slicing at byte offsets (`&text[span]`) is not covered by
+// the lint; the offsets come from regex matches and `char_indices` on the same text.
 #![cfg_attr(
     not(test),
     deny(
+        clippy::indexing_slicing,
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,

@@ -99,8 +99,9 @@ impl Prefilter {
                 n_clauses += 1;
                 mine.push(id);
                 for w in clause {
-                    match words.iter().position(|x| *x == w) {
-                        Some(k) => word_clauses[k].push(id),
+                    let known = words.iter().position(|x| *x == w);
+                    match known.and_then(|k| word_clauses.get_mut(k)) {
+                        Some(clauses) => clauses.push(id),
                         None => {
                             words.push(w);
                             word_clauses.push(vec![id]);
@@ -207,11 +208,11 @@ impl Prefilter {
         let mut seen = vec![false; self.words.len()];
         for m in ac.find_overlapping_iter(text) {
             let w = m.pattern().as_usize();
-            if std::mem::replace(&mut seen[w], true) {
+            if seen.get_mut(w).is_none_or(|s| std::mem::replace(s, true)) {
                 continue;
             }
-            for &c in &self.word_clauses[w] {
-                if !std::mem::replace(&mut hit[c], true) {
+            for &c in self.word_clauses.get(w).into_iter().flatten() {
+                if hit.get_mut(c).is_some_and(|h| !std::mem::replace(h, true)) {
                     left -= 1;
                 }
             }
@@ -223,7 +224,8 @@ impl Prefilter {
             may_match: self
                 .clauses
                 .iter()
-                .map(|cs| cs.iter().all(|&c| hit[c]))
+                // A clause the filter does not know is not ruled out.
+                .map(|cs| cs.iter().all(|&c| hit.get(c).is_none_or(|&h| h)))
                 .collect(),
         }
     }

@@ -293,7 +293,8 @@ impl Relation {
 
     /// The relation in one line: `who=civilian ≤ who=civilian+military`.
     pub fn formula(&self) -> String {
-        let one_rule = self.terms().iter().all(|t| t.rule == self.parts[0].rule);
+        let first = self.parts.first().map(|p| &p.rule);
+        let one_rule = self.terms().iter().all(|t| Some(&t.rule) == first);
         let label = |t: &Term| {
             if one_rule {
                 t.selector()
@@ -685,9 +686,12 @@ where
                 let slots = groups
                     .entry((rest, c.unit as u8))
                     .or_insert_with(|| (0..terms.len()).map(|_| Vec::new()).collect());
-                match slots[t].iter_mut().find(|v| v.iv == *iv && v.days == days) {
+                let Some(slot) = slots.get_mut(t) else {
+                    continue;
+                };
+                match slot.iter_mut().find(|v| v.iv == *iv && v.days == days) {
                     Some(v) => v.claims.push(c),
-                    None => slots[t].push(Value {
+                    None => slot.push(Value {
                         iv: *iv,
                         days,
                         claims: vec![c],
@@ -708,24 +712,25 @@ where
             let unit = units.get(&unit).copied().unwrap_or(Unit::Count);
             let mut idx = vec![0usize; slots.len()];
             for _ in 0..MAX_COMBINATIONS {
-                let combo: Vec<&Value> = idx.iter().zip(&slots).map(|(&i, s)| &s[i]).collect();
+                let combo: Vec<&Value> = idx
+                    .iter()
+                    .zip(&slots)
+                    .filter_map(|(&i, s)| s.get(i))
+                    .collect();
                 if same_time(&combo) && distinct(&combo) && broken(rel, &combo) {
                     findings.push(finding(rel, &rest, unit, &combo));
                 }
-                // The next combination, as an odometer.
-                let mut k = 0;
-                loop {
-                    if k == idx.len() {
+                // The next combination, as an odometer; done when the last wheel turns over.
+                let mut turned_over = true;
+                for (i, values) in idx.iter_mut().zip(&slots) {
+                    *i += 1;
+                    if *i < values.len() {
+                        turned_over = false;
                         break;
                     }
-                    idx[k] += 1;
-                    if idx[k] < slots[k].len() {
-                        break;
-                    }
-                    idx[k] = 0;
-                    k += 1;
+                    *i = 0;
                 }
-                if k == idx.len() {
+                if turned_over {
                     break;
                 }
             }
@@ -739,7 +744,7 @@ where
 /// Whether the values can be for one time: every two known reference times overlap.
 fn same_time(combo: &[&Value]) -> bool {
     combo.iter().enumerate().all(|(i, a)| {
-        combo[i + 1..].iter().all(|b| match (&a.days, &b.days) {
+        combo.iter().skip(i + 1).all(|b| match (&a.days, &b.days) {
             (Some(x), Some(y)) => x.overlaps(y),
             _ => true,
         })
@@ -759,7 +764,7 @@ fn distinct(combo: &[&Value]) -> bool {
 /// The sum of the parts' values.
 fn parts_sum(rel: &Relation, combo: &[&Value]) -> Interval {
     let mut s = Interval::point(0.0);
-    for v in &combo[..rel.parts.len()] {
+    for v in combo.iter().take(rel.parts.len()) {
         s = add(&s, &v.iv);
     }
     s
@@ -773,16 +778,18 @@ fn broken(rel: &Relation, combo: &[&Value]) -> bool {
             let target = Interval::closed(rel.total - tol, rel.total + tol);
             !parts_sum(rel, combo).overlaps(&target)
         }
-        RelationKind::Sum => {
-            let whole = combo[rel.parts.len()].iv.widen(tol);
-            !parts_sum(rel, combo).overlaps(&whole)
-        }
-        RelationKind::PartOf => {
-            let whole = combo[rel.parts.len()].iv.widen(tol);
-            combo[..rel.parts.len()]
+        // The whole is the term after the parts; a relation without one has nothing to
+        // break.
+        RelationKind::Sum => combo
+            .get(rel.parts.len())
+            .is_some_and(|whole| !parts_sum(rel, combo).overlaps(&whole.iv.widen(tol))),
+        RelationKind::PartOf => combo.get(rel.parts.len()).is_some_and(|whole| {
+            let whole = whole.iv.widen(tol);
+            combo
                 .iter()
+                .take(rel.parts.len())
                 .any(|p| exceeds(&p.iv, &whole))
-        }
+        }),
     }
 }
 
@@ -796,7 +803,8 @@ fn articles(values: &[&Value]) -> usize {
 
 fn finding(rel: &Relation, rest: &str, unit: Unit, combo: &[&Value]) -> Finding {
     let terms = rel.terms();
-    let one_rule = terms.iter().all(|t| t.rule == terms[0].rule);
+    let first = terms.first().map(|t| &t.rule);
+    let one_rule = terms.iter().all(|t| Some(&t.rule) == first);
     let label = |t: &Term| {
         if one_rule {
             t.selector()
@@ -805,7 +813,7 @@ fn finding(rel: &Relation, rest: &str, unit: Unit, combo: &[&Value]) -> Finding 
         }
     };
     let mut sites = Vec::new();
-    for (t, v) in combo.iter().enumerate() {
+    for (t, (v, term)) in combo.iter().zip(&terms).enumerate() {
         for (k, c) in v.claims.iter().take(MAX_SITES_PER_SIDE).enumerate() {
             let role = match (t, k) {
                 (0, 0) => Role::Primary,
@@ -814,12 +822,14 @@ fn finding(rel: &Relation, rest: &str, unit: Unit, combo: &[&Value]) -> Finding 
             };
             let mut site = Site::of(c, role);
             let part = if t < rel.parts.len() { "part" } else { "whole" };
-            site.term = Some(format!("{part} {}", label(terms[t])));
+            site.term = Some(format!("{part} {}", label(term)));
             sites.push(site);
         }
     }
     let gives = |t: &Term, v: &Value| {
-        let c = v.claims[0];
+        let Some(c) = v.claims.first() else {
+            return String::new();
+        };
         let reading = c.reading();
         let shown = if reading == c.text {
             c.text.clone()
@@ -830,6 +840,17 @@ fn finding(rel: &Relation, rest: &str, unit: Unit, combo: &[&Value]) -> Finding 
         format!("{file} gives {shown} for {}", label(t))
     };
     let n = rel.parts.len();
+    // Term `k`'s value, or the complement of the first part's, described.
+    let value = |k: usize| {
+        combo
+            .get(k)
+            .map_or_else(String::new, |v| describe(&v.iv, unit))
+    };
+    let rest_of_first = || {
+        combo.first().map_or_else(String::new, |v| {
+            describe(&complement(rel.total, &v.iv), unit)
+        })
+    };
     let tol = if rel.tolerance > 0.0 {
         format!(" ± {}", crate::value::fmt_num(rel.tolerance))
     } else {
@@ -839,10 +860,10 @@ fn finding(rel: &Relation, rest: &str, unit: Unit, combo: &[&Value]) -> Finding 
     let why = match rel.kind {
         RelationKind::Complement if n == 2 => format!(
             "{} leaves {} of {}{tol}, not {}",
-            describe(&combo[0].iv, unit),
-            describe(&complement(rel.total, &combo[0].iv), unit),
+            value(0),
+            rest_of_first(),
             crate::value::fmt_num(rel.total),
-            describe(&combo[1].iv, unit),
+            value(1),
         ),
         RelationKind::Complement => format!(
             "together they make {}, not {}{tol}",
@@ -852,15 +873,15 @@ fn finding(rel: &Relation, rest: &str, unit: Unit, combo: &[&Value]) -> Finding 
         RelationKind::Sum => format!(
             "the parts make {}, not {}{tol}",
             describe(&parts_sum(rel, combo), unit),
-            describe(&combo[n].iv, unit)
+            value(n)
         ),
         RelationKind::PartOf => format!(
             "the part ({}) cannot be more than the whole ({}{tol})",
-            describe(&combo[0].iv, unit),
-            describe(&combo[n].iv, unit)
+            value(0),
+            value(n)
         ),
     };
-    let whole_side: Vec<&Value> = combo[1..].to_vec();
+    let whole_side: Vec<&Value> = combo.iter().skip(1).copied().collect();
     Finding {
         rule: rel.id.clone(),
         subject: rest.to_string(),
@@ -869,7 +890,7 @@ fn finding(rel: &Relation, rest: &str, unit: Unit, combo: &[&Value]) -> Finding 
         message: rel.message.clone(),
         help: format!("{}; {why}", given.join("; ")),
         sites,
-        primary_articles: articles(&combo[..1]),
+        primary_articles: articles(combo.get(..1).unwrap_or_default()),
         other_articles: articles(&whole_side),
         agreeing: None,
     }

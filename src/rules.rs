@@ -926,7 +926,11 @@ fn rule_chunks(text: &str) -> Vec<Range<usize>> {
         }
         pos += line.len();
     }
-    let mut chunks: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    let mut chunks: Vec<Range<usize>> = starts
+        .iter()
+        .zip(starts.iter().skip(1))
+        .map(|(&a, &b)| a..b)
+        .collect();
     if let Some(&last) = starts.last() {
         chunks.push(last..text.len());
     }
@@ -1014,14 +1018,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        // cur[j + 1] from prev[j] (diagonal), prev[j + 1] (above) and cur[j] (left).
+        let mut cur = Vec::with_capacity(b.len() + 1);
+        let mut left = i + 1;
+        cur.push(left);
+        for ((cb, diag), above) in b.iter().zip(&prev).zip(prev.iter().skip(1)) {
+            left = (diag + usize::from(ca != *cb)).min(above + 1).min(left + 1);
+            cur.push(left);
         }
         prev = cur;
     }
-    prev[b.len()]
+    prev.last().copied().unwrap_or(0)
 }
 
 /// Rewrites `\b` and `\B` outside character classes to their ASCII forms. A Unicode word
@@ -1861,5 +1868,15 @@ civilian = ["civilians"]
                 .collect()
         };
         assert_eq!(all(&now), all(&later));
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("pattern", "pattern"), 0);
+        assert_eq!(edit_distance("café", "cafe"), 1);
+        assert_eq!(edit_distance("paterns", "patterns"), 1);
     }
 }

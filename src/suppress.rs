@@ -22,11 +22,6 @@
 //! a claimlint comment itself (a figure in a reason) are dropped too: the comment is not
 //! article text.
 
-// Article, rule, cache and configuration text reaches this code: besides the crate's
-// denies (src/lib.rs), no index or slice that could panic. The other modules are not
-// held to this yet (compare.rs and relations.rs index their own computed positions).
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 use crate::article::{line_col, Article};
 use crate::extract::Claim;
 use crate::report::Problem;

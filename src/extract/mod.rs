@@ -6,11 +6,6 @@
 //! sentence around the match is searched for the figure's reference time ("as of
 //! February 5").
 
-// Article, rule, cache and configuration text reaches this code: besides the crate's
-// denies (src/lib.rs), no index or slice that could panic. The other modules are not
-// held to this yet (compare.rs and relations.rs index their own computed positions).
-#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 pub mod attribution;
 pub mod captures;
 pub mod category;

@@ -62,14 +62,18 @@ fn message(f: &Finding) -> String {
     let mut m = format!("{}{subject}: {} here", f.message, primary.label());
     match &f.agreeing {
         Some(a) => {
-            for s in f.sites[1..]
+            for s in f
+                .sites
                 .iter()
+                .skip(1)
                 .filter(|s| s.role == crate::finding::Role::Agrees)
             {
                 m.push_str(&format!("; {} gives the same", at(s)));
             }
-            let examples: Vec<String> = f.sites[1..]
+            let examples: Vec<String> = f
+                .sites
                 .iter()
+                .skip(1)
                 .filter(|s| s.role == crate::finding::Role::Conflicts)
                 .map(at)
                 .collect();
@@ -87,7 +91,7 @@ fn message(f: &Finding) -> String {
             ));
         }
         None => {
-            for s in &f.sites[1..] {
+            for s in f.sites.iter().skip(1) {
                 m.push_str(&format!("; {} gives {}", at(s), s.label()));
             }
             let listed = f.sites.len();

@@ -23,8 +23,7 @@ pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// percent-encoded; absolute paths become `file://` URIs.
 pub fn uri(path: &str) -> String {
     let mut out = String::new();
-    let drive =
-        path.len() >= 2 && path.as_bytes()[1] == b':' && path.as_bytes()[0].is_ascii_alphabetic();
+    let drive = matches!(path.as_bytes(), [d, b':', ..] if d.is_ascii_alphabetic());
     if path.starts_with('/') {
         out.push_str("file://");
     } else if drive {
@@ -59,10 +58,21 @@ fn region(site: &Site) -> Value {
         "snippet": { "text": site.text },
     });
     if !site.text.contains('\n') {
-        r["endLine"] = json!(site.line);
-        r["endColumn"] = json!(site.column + site.text.chars().count());
+        set(&mut r, "endLine", json!(site.line));
+        set(
+            &mut r,
+            "endColumn",
+            json!(site.column + site.text.chars().count()),
+        );
     }
     r
+}
+
+/// Sets a member of a JSON object (every value this module builds with `json!({...})`).
+fn set(object: &mut Value, key: &str, value: Value) {
+    if let Some(o) = object.as_object_mut() {
+        o.insert(key.to_string(), value);
+    }
 }
 
 fn physical(site: &Site) -> Value {
@@ -113,7 +123,7 @@ fn result(f: &Finding, rules: &RuleSet) -> Value {
         },
     });
     if let Some(i) = rules.rules.iter().position(|x| x.id == f.rule) {
-        r["ruleIndex"] = json!(i);
+        set(&mut r, "ruleIndex", json!(i));
     }
     r
 }
@@ -121,14 +131,14 @@ fn result(f: &Finding, rules: &RuleSet) -> Value {
 fn notification(p: &Problem) -> Value {
     let mut region = json!({});
     if let Some(l) = p.line {
-        region["startLine"] = json!(l);
+        set(&mut region, "startLine", json!(l));
     }
     if let Some(c) = p.column {
-        region["startColumn"] = json!(c);
+        set(&mut region, "startColumn", json!(c));
     }
     let mut location = json!({ "artifactLocation": { "uri": uri(&p.path) } });
     if p.line.is_some() {
-        location["region"] = region;
+        set(&mut location, "region", region);
     }
     json!({
         "level": if p.warning { "warning" } else { "error" },

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs one cargo-fuzz target for a while, then says how far it got and whether it had
+# stopped finding new paths: when libFuzzer's edge coverage ("cov") and feature count
+# ("ft") last grew, as a run count and as minutes before the end.
+#
+#   scripts/fuzz.sh TARGET [SECONDS]      # e.g. scripts/fuzz.sh grammars 3600
+#
+# The corpus (fuzz/corpus/TARGET, not committed) is seeded on first use: the seed
+# articles and test articles, or the shipped rule files for `rule_file`. The timestamped
+# libFuzzer log is kept in target/fuzz-logs/TARGET.log; a crash leaves its input in
+# fuzz/artifacts/TARGET/ and makes the script exit non-zero. Needs `cargo install
+# cargo-fuzz`; runs on stable Rust with RUSTC_BOOTSTRAP=1 and no sanitizer (docs/fuzzing.md).
+set -euo pipefail
+
+target=${1:?usage: scripts/fuzz.sh TARGET [SECONDS]}
+secs=${2:-600}
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus=$root/fuzz/corpus/$target
+logs=$root/target/fuzz-logs
+mkdir -p "$corpus" "$logs"
+
+if [ -z "$(ls -A "$corpus")" ]; then
+    case $target in
+        rule_file) cp "$root"/rules/*.toml "$corpus"/ ;;
+        grammars) cp "$root"/seeds/* "$corpus"/ ;;
+        *)
+            cp "$root"/seeds/* "$corpus"/
+            for f in "$root"/tests/corpus/*/*.md; do
+                cp "$f" "$corpus/$(printf '%s' "$f" | md5sum | cut -c1-16).md"
+            done
+            ;;
+    esac
+fi
+
+log=$logs/$target.log
+status=0
+(
+    cd "$root/fuzz"
+    RUSTC_BOOTSTRAP=1 cargo fuzz run -s none -O "$target" "corpus/$target" -- \
+        -max_total_time="$secs" -max_len=4096 -print_final_stats=1 2>&1
+) | perl -MPOSIX -ne '$| = 1; print strftime("%s ", localtime), $_' >"$log" || status=$?
+
+# The summary: libFuzzer's status lines read "#RUNS EVENT cov: C ft: F corp: N/...".
+perl -ne '
+    next unless /^(\d+) #(\d+)\s+\w+\s+cov: (\d+) ft: (\d+) corp: (\d+)/;
+    my ($t, $run, $cov, $ft, $corp) = ($1, $2, $3, $4, $5);
+    $start //= $t;
+    if (!defined $c || $cov > $c) { ($c, $crun, $ct) = ($cov, $run, $t) }
+    if (!defined $f || $ft > $f) { ($f, $frun, $ft_t) = ($ft, $run, $t) }
+    ($end, $runs, $n) = ($t, $run, $corp);
+    END {
+        die "no libFuzzer status lines in the log\n" unless defined $end;
+        my $m = sub { sprintf "%.1f", $_[0] / 60 };
+        my $rate = $end > $start ? int($runs / ($end - $start)) : $runs;
+        printf "%s: %s min, %d runs (%d/s), corpus %d\n", $ARGV, $m->($end - $start), $runs, $rate, $n;
+        printf "  cov %d, last grew at run %d, %s min before the end\n", $c, $crun, $m->($end - $ct);
+        printf "  ft  %d, last grew at run %d, %s min before the end\n", $f, $frun, $m->($end - $ft_t);
+    }
+' "$log" | sed "s|^$log|$target|"
+grep -h '^[0-9]* stat::' "$log" | cut -d' ' -f2- || true
+exit "$status"
