@@ -56,7 +56,9 @@ fn disabled(
     Ok(items
         .into_iter()
         .map(|rule| {
-            let span = content[from..]
+            let span = content
+                .get(from..)
+                .unwrap_or_default()
                 .find(rule.as_str())
                 .filter(|_| !rule.is_empty())
                 .map_or(key_span.clone(), |i| {
@@ -164,7 +166,7 @@ pub fn display_path(path: &Path) -> String {
     let joined = parts.join("/");
     // A root component prints as "/"; joining it with "/" would double it.
     if joined.starts_with("//") {
-        joined[1..].to_string()
+        joined.get(1..).unwrap_or_default().to_string()
     } else {
         joined
     }
@@ -312,10 +314,14 @@ pub struct FrontMatterError {
 /// The 1-based line and character column of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
+    let before = text.get(..offset).unwrap_or_default();
     let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = 1 + text[line_start..offset].chars().count();
+    let column = 1 + text
+        .get(line_start..offset)
+        .unwrap_or_default()
+        .chars()
+        .count();
     (line, column)
 }
 
@@ -370,7 +376,7 @@ pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 pub fn front_matter(text: &str) -> Result<(Meta, usize), FrontMatterError> {
     // A byte-order mark may precede the fence.
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let rest = &text[bom..];
+    let rest = text.get(bom..).unwrap_or_default();
     let fence = if rest.starts_with("+++") {
         "+++"
     } else if rest.starts_with("---") {
@@ -379,7 +385,7 @@ pub fn front_matter(text: &str) -> Result<(Meta, usize), FrontMatterError> {
         return Ok((Meta::default(), 0));
     };
     let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
-    if rest[..first_line_end].trim_end() != fence {
+    if rest.get(..first_line_end).unwrap_or_default().trim_end() != fence {
         // "---" followed by text is a rule or a dash, not a fence.
         return Ok((Meta::default(), 0));
     }
@@ -388,8 +394,12 @@ pub fn front_matter(text: &str) -> Result<(Meta, usize), FrontMatterError> {
     let mut pos = content_start;
     let mut close = None;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
-        let line = text[pos..end].trim_end();
+        let end = text
+            .get(pos..)
+            .unwrap_or_default()
+            .find('\n')
+            .map_or(text.len(), |i| pos + i + 1);
+        let line = text.get(pos..end).unwrap_or_default().trim_end();
         if line == fence || (fence == "---" && line == "...") {
             close = Some((pos, end));
             break;
@@ -402,7 +412,7 @@ pub fn front_matter(text: &str) -> Result<(Meta, usize), FrontMatterError> {
             message: format!("front matter opened with `{fence}` is never closed"),
         });
     };
-    let content = &text[content_start..content_end];
+    let content = text.get(content_start..content_end).unwrap_or_default();
     let meta = if fence == "+++" {
         toml_meta(content, content_start)?
     } else {
@@ -469,7 +479,12 @@ fn toml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
         let mut pos = 0;
         for line in content.split_inclusive('\n') {
             let t = line.trim_start();
-            if t.starts_with(key) && t[key.len()..].trim_start().starts_with('=') {
+            if t.starts_with(key)
+                && t.get(key.len()..)
+                    .unwrap_or_default()
+                    .trim_start()
+                    .starts_with('=')
+            {
                 let start = pos + (line.len() - t.len());
                 return offset + start..offset + pos + line.trim_end().len();
             }
@@ -515,12 +530,12 @@ fn without_positions(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     while let Some(i) = rest.find(" at line ") {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i + " at line ".len()..];
+        out.push_str(rest.get(..i).unwrap_or_default());
+        let tail = rest.get(i + " at line ".len()..).unwrap_or_default();
         let digits = |t: &str| t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-        let after_line = &tail[digits(tail)..];
+        let after_line = tail.get(digits(tail)..).unwrap_or_default();
         rest = match after_line.strip_prefix(" column ") {
-            Some(t) => &t[digits(t)..],
+            Some(t) => t.get(digits(t)..).unwrap_or_default(),
             None => after_line,
         };
     }
@@ -548,7 +563,7 @@ fn yaml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
     let key_span = |key: &str| -> Range<usize> {
         let mut pos = 0;
         for line in content.split_inclusive('\n') {
-            if line.starts_with(key) && line[key.len()..].starts_with(':') {
+            if line.starts_with(key) && line.get(key.len()..).unwrap_or_default().starts_with(':') {
                 return offset + pos..offset + pos + line.trim_end().len();
             }
             pos += line.len();

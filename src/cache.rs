@@ -91,7 +91,10 @@ impl Cache {
             move |source| CacheError { path, source }
         };
         std::fs::create_dir_all(dir).map_err(err(dir))?;
-        let file = dir.join(format!("{}.jsonl", &rules_key[..rules_key.len().min(32)]));
+        let file = dir.join(format!(
+            "{}.jsonl",
+            rules_key.get(..rules_key.len().min(32)).unwrap_or_default()
+        ));
         let text = match std::fs::read(&file) {
             Ok(b) => String::from_utf8_lossy(&b).into_owned(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),

@@ -534,7 +534,8 @@ fn read_corpus_with(
         claims.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
     }
     corpus.claims.retain(|c| !c.is_empty());
-    corpus.claims.sort_by(|a, b| a[0].path.cmp(&b[0].path));
+    let first_path = |c: &Vec<Claim>| c.first().map(|c| c.path.clone());
+    corpus.claims.sort_by_cached_key(first_path);
     Ok(corpus)
 }
 

@@ -65,7 +65,7 @@ pub struct Hunk {
 /// The last `n` words of the last line of `s`, and whether that line has more before them.
 fn tail_words(s: &str, n: usize) -> (&str, bool) {
     let line_start = s.rfind('\n').map_or(0, |i| i + 1);
-    let line = &s[line_start..];
+    let line = s.get(line_start..).unwrap_or_default();
     let mut words = 0;
     let mut in_word = false;
     for (i, c) in line.char_indices().rev() {
@@ -74,8 +74,8 @@ fn tail_words(s: &str, n: usize) -> (&str, bool) {
                 words += 1;
                 in_word = false;
                 if words == n {
-                    let cut = !line[..i].trim().is_empty();
-                    return (&line[i + c.len_utf8()..], cut);
+                    let cut = !line.get(..i).unwrap_or_default().trim().is_empty();
+                    return (line.get(i + c.len_utf8()..).unwrap_or_default(), cut);
                 }
             }
         } else {
@@ -90,7 +90,7 @@ fn tail_words(s: &str, n: usize) -> (&str, bool) {
 
 /// The first `n` words of the first line of `s`, and whether that line has more after them.
 fn head_words(s: &str, n: usize) -> (&str, bool) {
-    let line = &s[..s.find('\n').unwrap_or(s.len())];
+    let line = s.get(..s.find('\n').unwrap_or(s.len())).unwrap_or_default();
     let mut words = 0;
     let mut in_word = false;
     for (i, c) in line.char_indices() {
@@ -99,7 +99,10 @@ fn head_words(s: &str, n: usize) -> (&str, bool) {
                 words += 1;
                 in_word = false;
                 if words == n {
-                    return (&line[..i], !line[i..].trim().is_empty());
+                    return (
+                        line.get(..i).unwrap_or_default(),
+                        !line.get(i..).unwrap_or_default().trim().is_empty(),
+                    );
                 }
             }
         } else {
@@ -162,11 +165,11 @@ fn blocks(runs: Vec<Run>) -> Vec<Run> {
                     .sum()
             };
             let tail = common(&del, &ins, true);
-            after = del[del.len() - tail..].to_string();
+            after = del.get(del.len() - tail..).unwrap_or_default().to_string();
             del.truncate(del.len() - tail);
             ins.truncate(ins.len() - tail);
             let head = common(&del, &ins, false);
-            before = del[..head].to_string();
+            before = del.get(..head).unwrap_or_default().to_string();
             del.drain(..head);
             ins.drain(..head);
         }

@@ -27,7 +27,9 @@ const NEWS_SPACE: &str = r"\t-\r \x{85}\x{A0}\x{2000}-\x{200A}\x{202F}";
 fn turns_unicode_off(src: &str) -> bool {
     let rest = src.replace(r"(?-u:\b)", "").replace(r"(?-u:\B)", "");
     rest.match_indices("(?").any(|(i, _)| {
-        let flags: String = rest[i + 2..]
+        let flags: String = rest
+            .get(i + 2..)
+            .unwrap_or_default()
             .chars()
             .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
             .collect();

@@ -23,14 +23,15 @@
 
 #![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
-// No panics from input: library code may not unwrap, expect, panic or index a slice or
-// array unchecked (`v[i]`, `&s[a..b]`; tests may). Positions are read with `get` or
-// walked with iterators. String slicing at byte offsets (`&text[span]`) is not covered by
-// the lint; the offsets come from regex matches and `char_indices` on the same text.
+// No panics from input: library code may not unwrap, expect or panic, nor index or slice
+// unchecked (`v[i]`, `&v[a..]`, `&text[span]`: a string sliced off a character boundary
+// panics too); tests may. Positions are read with `get` or walked with iterators; a text
+// sliced with `get(..).unwrap_or_default()` reads as empty where an offset could not hold.
 #![cfg_attr(
     not(test),
     deny(
         clippy::indexing_slicing,
+        clippy::string_slice,
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,

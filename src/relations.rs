@@ -543,7 +543,9 @@ pub(crate) fn compile(
                             if let Some(bad) = pieces.iter().find(|k| !keys.contains(k)) {
                                 let key_at = at + piece_t.find('=').map_or(0, |i| i + 1);
                                 let key_at = key_at
-                                    + piece_t[piece_t.find('=').map_or(0, |i| i + 1)..]
+                                    + piece_t
+                                        .get(piece_t.find('=').map_or(0, |i| i + 1)..)
+                                        .unwrap_or_default()
                                         .find(bad)
                                         .unwrap_or(0);
                                 let mut e = err(

@@ -438,12 +438,22 @@ impl SubjectDim {
         let mut keys: Vec<&str> = Vec::new();
         for (syn, key) in &self.synonyms {
             let mut from = 0;
-            while let Some(i) = lower[from..].find(syn.as_str()) {
+            while let Some(i) = lower.get(from..).unwrap_or_default().find(syn.as_str()) {
                 let start = from + i;
                 let end = start + syn.len();
                 from = end;
-                let word_start = !lower[..start].chars().next_back().is_some_and(is_word);
-                let word_end = !lower[end..].chars().next().is_some_and(is_word);
+                let word_start = !lower
+                    .get(..start)
+                    .unwrap_or_default()
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word);
+                let word_end = !lower
+                    .get(end..)
+                    .unwrap_or_default()
+                    .chars()
+                    .next()
+                    .is_some_and(is_word);
                 if !word_start || !word_end || taken.iter().any(|r| r.start < end && start < r.end)
                 {
                     continue;

@@ -68,16 +68,16 @@ pub struct Directive {
 pub fn directives(text: &str, from: usize) -> Vec<Directive> {
     let mut out = Vec::new();
     let mut pos = from.min(text.len());
-    while let Some(i) = text[pos..].find("<!--") {
+    while let Some(i) = text.get(pos..).unwrap_or_default().find("<!--") {
         let open = pos + i;
         let content_start = open + 4;
-        let Some(j) = text[content_start..].find("-->") else {
+        let Some(j) = text.get(content_start..).unwrap_or_default().find("-->") else {
             break;
         };
         let content_end = content_start + j;
         let close = content_end + 3;
         pos = close;
-        let content = &text[content_start..content_end];
+        let content = text.get(content_start..content_end).unwrap_or_default();
         let lead = content.len() - content.trim_start().len();
         let body = content.trim_start();
         if !body.starts_with("claimlint-") {
@@ -88,16 +88,19 @@ pub fn directives(text: &str, from: usize) -> Vec<Directive> {
         let name_len = body
             .find(|c: char| c.is_whitespace() || c == ':')
             .unwrap_or(body.len());
-        let kind = match &body[..name_len] {
+        let kind = match body.get(..name_len).unwrap_or_default() {
             "claimlint-disable-next-line" => Some(Kind::NextLine),
             "claimlint-disable" => Some(Kind::Disable),
             "claimlint-enable" => Some(Kind::Enable),
             _ => None,
         };
         let rest_start = body_start + name_len;
-        let rest = &text[rest_start..content_end];
+        let rest = text.get(rest_start..content_end).unwrap_or_default();
         let (ids, reason) = match rest.find(':') {
-            Some(k) => (&rest[..k], Some(rest[k + 1..].trim().to_string())),
+            Some(k) => (
+                rest.get(..k).unwrap_or_default(),
+                Some(rest.get(k + 1..).unwrap_or_default().trim().to_string()),
+            ),
             None => (rest, None),
         };
         let mut rules = Vec::new();
@@ -177,7 +180,9 @@ fn line_range(text: &str, starts: &[usize], n: usize) -> Range<usize> {
 /// do nothing or name unknown rules. Cheap when the article has none.
 pub fn apply(rules: &RuleSet, article: &Article, claims: Vec<Claim>) -> Applied {
     let text = &article.text;
-    let body = &text[article.body_start.min(text.len())..];
+    let body = text
+        .get(article.body_start.min(text.len())..)
+        .unwrap_or_default();
     if article.meta.disable.is_empty() && !body.contains("claimlint-") {
         return Applied {
             claims,

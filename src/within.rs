@@ -73,7 +73,7 @@ pub fn conversions(rules: &RuleSet, article: &Article) -> Vec<Finding> {
         return Vec::new();
     }
     let body_start = article.body_start.min(article.text.len());
-    let body = &article.text[body_start..];
+    let body = article.text.get(body_start..).unwrap_or_default();
     let cx = ParseContext {
         published: article.meta.published,
         ..ParseContext::default()
@@ -169,18 +169,23 @@ pub fn conversions(rules: &RuleSet, article: &Article) -> Vec<Finding> {
 fn figures_around(body: &str, open: usize, cx: &ParseContext) -> Option<(Figure, Figure)> {
     let rest = body.get(open + 1..)?;
     let close = rest.find([')', '(', '\n'])?;
-    if close > MAX_INNER || !rest[close..].starts_with(')') {
+    if close > MAX_INNER || !rest.get(close..).unwrap_or_default().starts_with(')') {
         return None;
     }
-    let raw = &rest[..close];
+    let raw = rest.get(..close).unwrap_or_default();
     // Cheap tests first: a figure and a unit inside, a word or sign right before the `(`.
     // The quantity grammar's regex is compiled only once one passes them.
     let unit_like = |c: char| c.is_alphabetic() || "°²℃℉$€£¥".contains(c);
     if !raw.bytes().any(|b| b.is_ascii_digit()) || !raw.chars().any(unit_like) {
         return None;
     }
-    let end = body[..open].trim_end().len();
-    if end == 0 || !body[..end].ends_with(|c: char| c.is_alphanumeric() || "²°.".contains(c)) {
+    let end = body.get(..open).unwrap_or_default().trim_end().len();
+    if end == 0
+        || !body
+            .get(..end)
+            .unwrap_or_default()
+            .ends_with(|c: char| c.is_alphanumeric() || "²°.".contains(c))
+    {
         return None;
     }
     let scanner = SCANNER.as_ref()?;
@@ -192,16 +197,24 @@ fn figures_around(body: &str, open: usize, cx: &ParseContext) -> Option<(Figure,
         .into_iter()
         .find(|f| f.span == (0..inner_text.len()))?;
     // The figure before: a quantity ending where the text before the `(` ends.
-    let line_start = body[..end].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = body
+        .get(..end)
+        .unwrap_or_default()
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     let mut start = end.saturating_sub(MAX_BEFORE).max(line_start);
     while !body.is_char_boundary(start) {
         start += 1;
     }
     if start > line_start {
         // Start at a word, not inside a figure.
-        start += body[start..end].find(' ').map_or(0, |i| i + 1);
+        start += body
+            .get(start..end)
+            .unwrap_or_default()
+            .find(' ')
+            .map_or(0, |i| i + 1);
     }
-    let window = &body[start..end];
+    let window = body.get(start..end).unwrap_or_default();
     let before = scanner
         .scan(window, cx)
         .into_iter()

@@ -130,7 +130,7 @@ impl Attribution {
     pub fn short(&self) -> &str {
         if let (Some(open), Some(close)) = (self.text.rfind('('), self.text.rfind(')')) {
             if open < close {
-                return &self.text[open + 1..close];
+                return self.text.get(open + 1..close).unwrap_or_default();
             }
         }
         &self.text
@@ -197,7 +197,7 @@ fn clean(s: &str) -> String {
     // ("the U.S.").
     if let Some(last) = words.last_mut() {
         if last.ends_with('.') && last.matches('.').count() == 1 {
-            *last = &last[..last.len() - 1];
+            *last = last.strip_suffix('.').unwrap_or(last);
         }
     }
     words.join(" ")
@@ -207,7 +207,7 @@ fn clean(s: &str) -> String {
 pub fn key(text: &str) -> String {
     if let (Some(open), Some(close)) = (text.rfind('('), text.rfind(')')) {
         if open < close {
-            return text[open + 1..close].to_lowercase();
+            return text.get(open + 1..close).unwrap_or_default().to_lowercase();
         }
     }
     let mut words: Vec<&str> = text.split_whitespace().collect();

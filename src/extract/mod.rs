@@ -371,7 +371,8 @@ pub fn extract_filtered(
     article: &Article,
 ) -> Vec<Claim> {
     let path: Arc<str> = Arc::from(article.path.as_str());
-    let candidates = prefilter.map(|p| p.scan(&article.text[article.body_start..]));
+    let candidates =
+        prefilter.map(|p| p.scan(article.text.get(article.body_start..).unwrap_or_default()));
     let mut claims = Vec::new();
     let lines = LineIndex::new(&article.text);
     let mut first_pattern = 0;
@@ -429,7 +430,7 @@ fn extract_rule<'e>(
     long: &dyn Fn(usize) -> Option<&'e SpanCaptures>,
     out: &mut Vec<Claim>,
 ) {
-    let body = &article.text[article.body_start..];
+    let body = article.text.get(article.body_start..).unwrap_or_default();
     let grammar = rule.grammar();
     let cx = ParseContext {
         published: article.meta.published,
@@ -442,7 +443,7 @@ fn extract_rule<'e>(
         let Some(m) = caps.name("value") else {
             return;
         };
-        let value = &body[m.clone()];
+        let value = body.get(m.clone()).unwrap_or_default();
         let start = article.body_start + m.start;
         // Two patterns of a rule may find the same figure.
         if seen.contains(&start) {
@@ -457,7 +458,11 @@ fn extract_rule<'e>(
             .iter()
             .filter_map(|dim| {
                 let c = caps.name(&dim.name)?;
-                Some(format!("{}={}", dim.name, dim.key(&body[c])))
+                Some(format!(
+                    "{}={}",
+                    dim.name,
+                    dim.key(body.get(c).unwrap_or_default())
+                ))
             })
             .collect::<Vec<_>>()
             .join(", ");
@@ -467,7 +472,7 @@ fn extract_rule<'e>(
         let reference = reference_time(rule, article, &span, &cx);
         let sentence = sentence_around(&article.text, &span);
         let in_sentence = span.start - sentence.start..span.end - sentence.start;
-        let sentence_text = &article.text[sentence];
+        let sentence_text = article.text.get(sentence).unwrap_or_default();
         let source = attribution::find(sentence_text, &in_sentence).map(Box::new);
         let revised = REVISED.is_match(sentence_text);
         let category = rule
@@ -579,7 +584,7 @@ fn reference_time(
     };
     let sentence = sentence_around(&article.text, span);
     let clause = clause_around(&article.text, &sentence, span);
-    let s = &article.text[sentence.clone()];
+    let s = article.text.get(sentence.clone()).unwrap_or_default();
     let phrases = time_phrases(s, sentence.start, span, cx);
     let inside = |r: &Range<usize>| clause.start <= r.start && r.end <= clause.end;
     let distance = |r: &Range<usize>| {
@@ -602,15 +607,24 @@ fn reference_time(
     if let Some(p) = nearest(&|p| p.as_of && inside(&p.span)) {
         return explicit(p);
     }
-    let present = PRESENT.find_iter(&article.text[clause.clone()]).any(|m| {
-        let at = clause.start + m.start()..clause.start + m.end();
-        !(at.start < span.end && span.start < at.end)
-    });
+    let present = PRESENT
+        .find_iter(article.text.get(clause.clone()).unwrap_or_default())
+        .any(|m| {
+            let at = clause.start + m.start()..clause.start + m.end();
+            !(at.start < span.end && span.start < at.end)
+        });
     if present {
         return published();
     }
     // The first clause of the sentence, for a time phrase that opens it.
-    let opening = |r: &Range<usize>| article.text[sentence.start..r.start].trim().is_empty();
+    let opening = |r: &Range<usize>| {
+        article
+            .text
+            .get(sentence.start..r.start)
+            .unwrap_or_default()
+            .trim()
+            .is_empty()
+    };
     if let Some(p) = nearest(&|p| !p.as_of && (inside(&p.span) || opening(&p.span))) {
         return explicit(p);
     }

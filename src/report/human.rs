@@ -83,39 +83,68 @@ fn excerpt(name: &str, text: &str, span: &std::ops::Range<usize>) -> Option<(Exc
     if span.start > text.len() || !text.is_char_boundary(span.start) {
         return None;
     }
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.start..]
+    let line_start = text
+        .get(..span.start)
+        .unwrap_or_default()
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(span.start..)
+        .unwrap_or_default()
         .find('\n')
         .map_or(text.len(), |i| span.start + i);
     let end = crate::article::floor_char_boundary(text, span.end.min(line_end));
-    let value_chars = text[span.start..end].chars().count();
+    let value_chars = text
+        .get(span.start..end)
+        .unwrap_or_default()
+        .chars()
+        .count();
     let room = EXCERPT_CHARS.saturating_sub(value_chars) / 2;
     let room = room.max(12);
     // Back `room` characters, then forward to the start of a word.
     let mut ws = span.start;
-    for (i, _) in text[line_start..span.start].char_indices().rev().take(room) {
+    for (i, _) in text
+        .get(line_start..span.start)
+        .unwrap_or_default()
+        .char_indices()
+        .rev()
+        .take(room)
+    {
         ws = line_start + i;
     }
     if ws > line_start {
-        if let Some(sp) = text[ws..span.start].find(' ') {
+        if let Some(sp) = text.get(ws..span.start).unwrap_or_default().find(' ') {
             ws += sp + 1;
         }
     }
     // Forward `room` characters, then back to the end of a word.
     let mut we = end;
-    for (i, c) in text[end..line_end].char_indices().take(room) {
+    for (i, c) in text
+        .get(end..line_end)
+        .unwrap_or_default()
+        .char_indices()
+        .take(room)
+    {
         we = end + i + c.len_utf8();
     }
     if we < line_end {
-        if let Some(sp) = text[end..we].rfind(' ') {
+        if let Some(sp) = text.get(end..we).unwrap_or_default().rfind(' ') {
             we = end + sp;
         }
     }
     let prefix = if ws > line_start { "…" } else { "" };
     let suffix = if we < line_end { "…" } else { "" };
-    let shown = format!("{prefix}{}{suffix}", text[ws..we].trim_end_matches('\r'));
-    let line0 = text[..line_start].bytes().filter(|&b| b == b'\n').count();
-    let col0 = text[line_start..ws].chars().count();
+    let shown = format!(
+        "{prefix}{}{suffix}",
+        text.get(ws..we).unwrap_or_default().trim_end_matches('\r')
+    );
+    let line0 = text
+        .get(..line_start)
+        .unwrap_or_default()
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count();
+    let col0 = text.get(line_start..ws).unwrap_or_default().chars().count();
     let offset = prefix.len() + (span.start - ws);
     Some((
         Excerpt {
