@@ -479,11 +479,8 @@ fn toml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
         let mut pos = 0;
         for line in content.split_inclusive('\n') {
             let t = line.trim_start();
-            if t.starts_with(key)
-                && t.get(key.len()..)
-                    .unwrap_or_default()
-                    .trim_start()
-                    .starts_with('=')
+            if t.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
             {
                 let start = pos + (line.len() - t.len());
                 return offset + start..offset + pos + line.trim_end().len();
@@ -563,7 +560,7 @@ fn yaml_meta(content: &str, offset: usize) -> Result<Meta, FrontMatterError> {
     let key_span = |key: &str| -> Range<usize> {
         let mut pos = 0;
         for line in content.split_inclusive('\n') {
-            if line.starts_with(key) && line.get(key.len()..).unwrap_or_default().starts_with(':') {
+            if line.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
                 return offset + pos..offset + pos + line.trim_end().len();
             }
             pos += line.len();
