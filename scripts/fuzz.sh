@@ -6,39 +6,53 @@
 #   scripts/fuzz.sh TARGET [SECONDS]      # e.g. scripts/fuzz.sh grammars 3600
 #
 # The corpus (fuzz/corpus/TARGET, not committed) is seeded on first use: the seed
-# articles and test articles, or the shipped rule files for `rule_file`. The timestamped
+# articles and test articles, or the shipped rule files for `rule_file`; the target's
+# dictionary, fuzz/dict/TARGET.dict, is passed when there is one. The timestamped
 # libFuzzer log is kept in target/fuzz-logs/TARGET.log; a crash leaves its input in
 # fuzz/artifacts/TARGET/ and makes the script exit non-zero. Needs `cargo install
 # cargo-fuzz`; runs on stable Rust with RUSTC_BOOTSTRAP=1 and no sanitizer (docs/fuzzing.md).
 set -euo pipefail
 
-target=${1:?usage: scripts/fuzz.sh TARGET [SECONDS]}
+#   scripts/fuzz.sh --summary TARGET      # the summary of the last run's log again
+summary_only=
+if [ "${1:-}" = --summary ]; then
+    summary_only=1
+    shift
+fi
+target=${1:?usage: scripts/fuzz.sh [--summary] TARGET [SECONDS]}
 secs=${2:-600}
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$root/fuzz/corpus/$target
 logs=$root/target/fuzz-logs
 mkdir -p "$corpus" "$logs"
 
-if [ -z "$(ls -A "$corpus")" ]; then
-    case $target in
-        rule_file) cp "$root"/rules/*.toml "$corpus"/ ;;
-        grammars) cp "$root"/seeds/* "$corpus"/ ;;
-        *)
-            cp "$root"/seeds/* "$corpus"/
-            for f in "$root"/tests/corpus/*/*.md; do
-                cp "$f" "$corpus/$(printf '%s' "$f" | md5sum | cut -c1-16).md"
-            done
-            ;;
-    esac
-fi
-
 log=$logs/$target.log
 status=0
-(
-    cd "$root/fuzz"
-    RUSTC_BOOTSTRAP=1 cargo fuzz run -s none -O "$target" "corpus/$target" -- \
-        -max_total_time="$secs" -max_len=4096 -print_final_stats=1 2>&1
-) | perl -MPOSIX -ne '$| = 1; print strftime("%s ", localtime), $_' >"$log" || status=$?
+if [ -z "$summary_only" ]; then
+    if [ -z "$(ls -A "$corpus")" ]; then
+        case $target in
+            rule_file) cp "$root"/rules/*.toml "$corpus"/ ;;
+            grammars) cp "$root"/seeds/* "$corpus"/ ;;
+            *)
+                cp "$root"/seeds/* "$corpus"/
+                for f in "$root"/tests/corpus/*/*.md; do
+                    cp "$f" "$corpus/$(printf '%s' "$f" | md5sum | cut -c1-16).md"
+                done
+                ;;
+        esac
+    fi
+
+    # The target's dictionary (fuzz/dict/TARGET.dict): words spliced into inputs, so the
+    # fuzzer need not find "per cent" or `claimlint-disable` one byte at a time.
+    dict=()
+    [ -f "$root/fuzz/dict/$target.dict" ] && dict=(-dict="dict/$target.dict")
+
+    (
+        cd "$root/fuzz"
+        RUSTC_BOOTSTRAP=1 cargo fuzz run -s none -O "$target" "corpus/$target" -- \
+            -max_total_time="$secs" -max_len=4096 -print_final_stats=1 "${dict[@]}" 2>&1
+    ) | perl -MPOSIX -ne '$| = 1; print strftime("%s ", localtime), $_' >"$log" || status=$?
+fi
 
 # The summary: libFuzzer's status lines read "#RUNS EVENT cov: C ft: F corp: N/...".
 perl -ne '
