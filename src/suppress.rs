@@ -96,11 +96,8 @@ pub fn directives(text: &str, from: usize) -> Vec<Directive> {
         };
         let rest_start = body_start + name_len;
         let rest = text.get(rest_start..content_end).unwrap_or_default();
-        let (ids, reason) = match rest.find(':') {
-            Some(k) => (
-                rest.get(..k).unwrap_or_default(),
-                Some(rest.get(k + 1..).unwrap_or_default().trim().to_string()),
-            ),
+        let (ids, reason) = match rest.split_once(':') {
+            Some((ids, reason)) => (ids, Some(reason.trim().to_string())),
             None => (rest, None),
         };
         let mut rules = Vec::new();
@@ -180,9 +177,7 @@ fn line_range(text: &str, starts: &[usize], n: usize) -> Range<usize> {
 /// do nothing or name unknown rules. Cheap when the article has none.
 pub fn apply(rules: &RuleSet, article: &Article, claims: Vec<Claim>) -> Applied {
     let text = &article.text;
-    let body = text
-        .get(article.body_start.min(text.len())..)
-        .unwrap_or_default();
+    let body = text.get(article.body_start..).unwrap_or_default();
     if article.meta.disable.is_empty() && !body.contains("claimlint-") {
         return Applied {
             claims,
