@@ -42,6 +42,37 @@ if [ -z "$summary_only" ]; then
         esac
     fi
 
+    # Hand-written inputs for paths the fuzzer was slow to reach from the articles alone
+    # (fuzz/seeds/TARGET: e.g. a `claimlint-disable` list in each front-matter language),
+    # added to a kept corpus too.
+    if [ -d "$root/fuzz/seeds/$target" ]; then
+        cp -n "$root/fuzz/seeds/$target"/* "$corpus"/
+    fi
+
+    # For `grammars`, the inputs of the peer's conformance cases too (../shared/conformance,
+    # or $CLAIMLINT_CONFORMANCE; see examples/conformance.rs): dates, hedges and units in
+    # forms the articles lack. Read from there at each run, one corpus file per input.
+    conformance=${CLAIMLINT_CONFORMANCE:-$root/../shared/conformance}
+    if [ "$target" = grammars ] && [ -d "$conformance" ]; then
+        find "$conformance" -name '*.json' -print0 | xargs -0 perl -MJSON::PP -MEncode -MDigest::MD5=md5_hex -e '
+            my $dir = shift;
+            for my $file (@ARGV) {
+                open my $fh, "<", $file or die "$file: $!\n";
+                my $cases = eval { decode_json(do { local $/; <$fh> }) };
+                next unless ref $cases eq "ARRAY";
+                for my $case (@$cases) {
+                    my $input = ref $case eq "HASH" ? $case->{Input} : undef;
+                    next unless defined $input && !ref $input;
+                    my $bytes = Encode::encode("UTF-8", $input);
+                    my $path = "$dir/conformance-" . md5_hex($bytes);
+                    next if -e $path;
+                    open my $out, ">", $path or die "$path: $!\n";
+                    print $out $bytes;
+                }
+            }
+        ' "$corpus"
+    fi
+
     # The target's dictionary (fuzz/dict/TARGET.dict): words spliced into inputs, so the
     # fuzzer need not find "per cent" or `claimlint-disable` one byte at a time.
     dict=()
@@ -56,12 +87,17 @@ fi
 
 # The summary: libFuzzer's status lines read "#RUNS EVENT cov: C ft: F corp: N/...".
 perl -ne '
-    next unless /^(\d+) #(\d+)\s+\w+\s+cov: (\d+) ft: (\d+) corp: (\d+)/;
-    my ($t, $run, $cov, $ft, $corp) = ($1, $2, $3, $4, $5);
+    next unless /^(\d+) #(\d+)\s+(\w+)\s+cov: (\d+) ft: (\d+) corp: (\d+)/;
+    my ($t, $run, $event, $cov, $ft, $corp) = ($1, $2, $3, $4, $5, $6);
+    $inited = $cov if $event eq "INITED";
     $start //= $t;
     if (!defined $c || $cov > $c) { ($c, $crun, $ct) = ($cov, $run, $t) }
     if (!defined $f || $ft > $f) { ($f, $frun, $ft_t) = ($ft, $run, $t) }
     ($end, $runs, $n) = ($t, $run, $corp);
+    # The coverage at the end of every tenth minute; with the coverage at INITED (for a run
+    # from a saved corpus, all of that corpus), this shows whether the run still grew.
+    my $k = int(($t - $start) / 600);
+    $at[$k] = $cov;
     END {
         die "no libFuzzer status lines in the log\n" unless defined $end;
         my $m = sub { sprintf "%.1f", $_[0] / 60 };
@@ -69,6 +105,8 @@ perl -ne '
         printf "%s: %s min, %d runs (%d/s), corpus %d\n", $ARGV, $m->($end - $start), $runs, $rate, $n;
         printf "  cov %d, last grew at run %d, %s min before the end\n", $c, $crun, $m->($end - $ct);
         printf "  ft  %d, last grew at run %d, %s min before the end\n", $f, $frun, $m->($end - $ft_t);
+        my @tl = map { defined $at[$_] ? $at[$_] : "-" } 0 .. $#at;
+        printf "  cov at INITED %s, at the end of each ten minutes: %s\n", $inited // "-", join(" ", @tl);
     }
 ' "$log" | sed "s|^$log|$target|"
 grep -h '^[0-9]* stat::' "$log" | cut -d' ' -f2- || true

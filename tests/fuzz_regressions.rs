@@ -56,3 +56,46 @@ fn extract() {
         claimlint::fuzzing::extract(&rules, &data);
     }
 }
+
+/// The hand-written seeds of `scripts/fuzz.sh` (`fuzz/seeds/<target>/`) are there to lead
+/// the fuzzer onto paths it was slow to find alone; each must still reach its path.
+#[test]
+fn front_matter_seeds_reach_their_paths() {
+    use claimlint::article::{decode, ArticleError, Encoding};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/front_matter");
+    let read = |name: &str| {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        claimlint::fuzzing::front_matter(&bytes);
+        decode(name.to_string(), bytes, Encoding::Strict)
+    };
+    for name in ["yaml-disable.md", "toml-disable.md", "yaml-dots.md"] {
+        let article = read(name).unwrap_or_else(|e| panic!("{name}: {e}")).article;
+        let rules: Vec<_> = article
+            .meta
+            .disable
+            .iter()
+            .map(|d| d.rule.as_str())
+            .collect();
+        assert_eq!(rules.len(), 2, "{name}: {rules:?}");
+        assert_eq!(rules[0], "territory.share", "{name}");
+        for d in &article.meta.disable {
+            assert_eq!(
+                article.text.get(d.span.clone()),
+                Some(d.rule.as_str()),
+                "{name}"
+            );
+        }
+    }
+    for name in ["yaml-disable-scalar.md", "toml-disable-numbers.md"] {
+        match read(name) {
+            Err(e @ ArticleError::FrontMatter { .. }) => assert!(
+                e.to_string().contains("must be a list of rule ids"),
+                "{name}: {e}"
+            ),
+            other => panic!("{name}: {:?}", other.map(|l| l.article.meta)),
+        }
+    }
+    let bom = read("bom-crlf.md").unwrap().article;
+    assert_eq!(bom.meta.title.as_deref(), Some("BOM and CRLF"));
+    assert!(bom.meta.published.is_some());
+}
