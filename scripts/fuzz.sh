@@ -10,7 +10,8 @@
 # dictionary, fuzz/dict/TARGET.dict, is passed when there is one. The timestamped
 # libFuzzer log is kept in target/fuzz-logs/TARGET.log; a crash leaves its input in
 # fuzz/artifacts/TARGET/ and makes the script exit non-zero. Needs `cargo install
-# cargo-fuzz`; runs on stable Rust with RUSTC_BOOTSTRAP=1 and no sanitizer (docs/fuzzing.md).
+# cargo-fuzz`; runs on stable Rust with RUSTC_BOOTSTRAP=1 and no sanitizer, from fuzz/ so that
+# only claimlint's code is instrumented for coverage (fuzz/.cargo/config.toml; docs/fuzzing.md).
 set -euo pipefail
 
 #   scripts/fuzz.sh --summary TARGET      # the summary of the last run's log again
