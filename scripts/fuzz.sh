@@ -5,8 +5,9 @@
 #
 #   scripts/fuzz.sh TARGET [SECONDS]      # e.g. scripts/fuzz.sh grammars 3600
 #
-# The corpus (fuzz/corpus/TARGET, not committed) is seeded on first use: the seed
-# articles and test articles, or the shipped rule files for `rule_file`; the target's
+# The corpus (fuzz/corpus/TARGET, committed once shrunk with `cargo fuzz cmin`; see
+# docs/fuzzing.md) is seeded on first use: the seed articles and test articles, or the
+# shipped rule files for `rule_file`; the target's
 # dictionary, fuzz/dict/TARGET.dict, is passed when there is one. The timestamped
 # libFuzzer log is kept in target/fuzz-logs/TARGET.log; a crash leaves its input in
 # fuzz/artifacts/TARGET/ and makes the script exit non-zero. Needs `cargo install
@@ -50,11 +51,36 @@ if [ -z "$summary_only" ]; then
         cp -n "$root/fuzz/seeds/$target"/* "$corpus"/
     fi
 
-    # For `grammars`, the inputs of the peer's conformance cases too (../shared/conformance,
-    # or $CLAIMLINT_CONFORMANCE; see examples/conformance.rs): dates, hedges and units in
-    # forms the articles lack. Read from there at each run, one corpus file per input.
+    # For `grammars`, the text of the value grammars' own unit tests too (the string
+    # literals in the test modules of src/extract/*.rs, one corpus file each): dates,
+    # hedges, fractions and units in the forms the grammars are written for, which the
+    # articles alone do not hold. Read from the source at each run, so they follow it.
+    if [ "$target" = grammars ]; then
+        perl -MDigest::MD5=md5_hex -e '
+            my $dir = shift;
+            for my $file (@ARGV) {
+                open my $fh, "<", $file or die "$file: $!\n";
+                my $src = do { local $/; <$fh> };
+                my $at = index $src, "#[cfg(test)]";
+                next if $at < 0;
+                for my $lit (substr($src, $at) =~ /"((?:[^"\\\n]|\\.)*)"/g) {
+                    next if length $lit < 2 || $lit =~ /[{\\]/;
+                    my $path = "$dir/unit-" . md5_hex($lit);
+                    next if -e $path;
+                    open my $out, ">", $path or die "$path: $!\n";
+                    print $out $lit;
+                }
+            }
+        ' "$corpus" "$root"/src/extract/*.rs
+    fi
+
+    # With CLAIMLINT_FUZZ_CONFORMANCE=1, the inputs of the peer's conformance cases as well
+    # (../shared/conformance, or $CLAIMLINT_CONFORMANCE; see examples/conformance.rs), one
+    # corpus file per input, read from there at that run. Off by default because the
+    # corpus is committed and the conformance cases must not be copied into the project:
+    # after such a run, do not commit fuzz/corpus/grammars.
     conformance=${CLAIMLINT_CONFORMANCE:-$root/../shared/conformance}
-    if [ "$target" = grammars ] && [ -d "$conformance" ]; then
+    if [ "$target" = grammars ] && [ "${CLAIMLINT_FUZZ_CONFORMANCE:-}" = 1 ] && [ -d "$conformance" ]; then
         find "$conformance" -name '*.json' -print0 | xargs -0 perl -MJSON::PP -MEncode -MDigest::MD5=md5_hex -e '
             my $dir = shift;
             for my $file (@ARGV) {

@@ -1,14 +1,31 @@
 //! Replays every input kept in `tests/fuzz-regressions/<target>/` through the body of the
 //! fuzz target of that name (`claimlint::fuzzing`): each one crashed claimlint once, or is
-//! an edge case worth keeping. See docs/fuzzing.md.
+//! an edge case worth keeping. It also replays the committed corpora of `front_matter`,
+//! `grammars` and `rule_file` (`fuzz/corpus/<target>/`). See docs/fuzzing.md.
 
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fuzz-regressions")
-        .join(target);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    read_all(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fuzz-regressions")
+            .join(target),
+    )
+}
+
+/// The committed corpus of a fuzz target (`fuzz/corpus/<target>/`): every input the fuzzer
+/// kept, each of which once ran clean.
+fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
+    read_all(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/corpus")
+            .join(target),
+    )
+}
+
+fn read_all(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_file())
@@ -21,7 +38,7 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
             (name, std::fs::read(&p).unwrap())
         })
         .collect();
-    assert!(!found.is_empty(), "no inputs kept for {target}");
+    assert!(!found.is_empty(), "no inputs in {}", dir.display());
     found
 }
 
@@ -54,6 +71,35 @@ fn extract() {
         .expect("shipped rules load");
     for (_, data) in inputs("extract") {
         claimlint::fuzzing::extract(&rules, &data);
+    }
+}
+
+#[test]
+fn front_matter_corpus() {
+    for (name, data) in corpus("front_matter") {
+        let run =
+            std::panic::catch_unwind(AssertUnwindSafe(|| claimlint::fuzzing::front_matter(&data)));
+        assert!(run.is_ok(), "fuzz/corpus/front_matter/{name}");
+    }
+}
+
+#[test]
+fn grammars_corpus() {
+    let scanners = claimlint::fuzzing::scanners();
+    for (name, data) in corpus("grammars") {
+        let run = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            claimlint::fuzzing::grammars(&scanners, &data)
+        }));
+        assert!(run.is_ok(), "fuzz/corpus/grammars/{name}");
+    }
+}
+
+#[test]
+fn rule_file_corpus() {
+    for (name, data) in corpus("rule_file") {
+        let run =
+            std::panic::catch_unwind(AssertUnwindSafe(|| claimlint::fuzzing::rule_file(&data)));
+        assert!(run.is_ok(), "fuzz/corpus/rule_file/{name}");
     }
 }
 
