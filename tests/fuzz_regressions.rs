@@ -74,33 +74,30 @@ fn extract() {
     }
 }
 
+/// Runs every input of a committed corpus through `body`, naming the input that panics.
+fn replay_corpus(target: &str, body: impl Fn(&[u8])) {
+    for (name, data) in corpus(target) {
+        let run = std::panic::catch_unwind(AssertUnwindSafe(|| body(&data)));
+        assert!(run.is_ok(), "fuzz/corpus/{target}/{name}");
+    }
+}
+
 #[test]
 fn front_matter_corpus() {
-    for (name, data) in corpus("front_matter") {
-        let run =
-            std::panic::catch_unwind(AssertUnwindSafe(|| claimlint::fuzzing::front_matter(&data)));
-        assert!(run.is_ok(), "fuzz/corpus/front_matter/{name}");
-    }
+    replay_corpus("front_matter", claimlint::fuzzing::front_matter);
 }
 
 #[test]
 fn grammars_corpus() {
     let scanners = claimlint::fuzzing::scanners();
-    for (name, data) in corpus("grammars") {
-        let run = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            claimlint::fuzzing::grammars(&scanners, &data)
-        }));
-        assert!(run.is_ok(), "fuzz/corpus/grammars/{name}");
-    }
+    replay_corpus("grammars", |data| {
+        claimlint::fuzzing::grammars(&scanners, data)
+    });
 }
 
 #[test]
 fn rule_file_corpus() {
-    for (name, data) in corpus("rule_file") {
-        let run =
-            std::panic::catch_unwind(AssertUnwindSafe(|| claimlint::fuzzing::rule_file(&data)));
-        assert!(run.is_ok(), "fuzz/corpus/rule_file/{name}");
-    }
+    replay_corpus("rule_file", claimlint::fuzzing::rule_file);
 }
 
 /// The hand-written seeds of `scripts/fuzz.sh` (`fuzz/seeds/<target>/`) are there to lead
