@@ -10,7 +10,9 @@
 # shipped rule files for `rule_file`; the target's
 # dictionary, fuzz/dict/TARGET.dict, is passed when there is one. The timestamped
 # libFuzzer log is kept in target/fuzz-logs/TARGET.log; a crash leaves its input in
-# fuzz/artifacts/TARGET/ and makes the script exit non-zero. Needs `cargo install
+# fuzz/artifacts/TARGET/ and makes the script exit non-zero, and so does an input that
+# runs longer than a minute (-timeout=60; libFuzzer's own default is 20 minutes, which let
+# a hang in the date grammar sit unnoticed for most of a run). Needs `cargo install
 # cargo-fuzz`; runs on stable Rust with RUSTC_BOOTSTRAP=1 and no sanitizer, from fuzz/ so that
 # only claimlint's code is instrumented for coverage (fuzz/.cargo/config.toml; docs/fuzzing.md).
 set -euo pipefail
@@ -108,7 +110,7 @@ if [ -z "$summary_only" ]; then
     (
         cd "$root/fuzz"
         RUSTC_BOOTSTRAP=1 cargo fuzz run -s none -O "$target" "corpus/$target" -- \
-            -max_total_time="$secs" -max_len=4096 -print_final_stats=1 "${dict[@]}" 2>&1
+            -max_total_time="$secs" -max_len=4096 -timeout=60 -print_final_stats=1 "${dict[@]}" 2>&1
     ) | perl -MPOSIX -ne '$| = 1; print strftime("%s ", localtime), $_' >"$log" || status=$?
 fi
 

@@ -25,6 +25,10 @@
 //!   middle 11–20; start = early, end = late. Of a decade
 //!   (`the early 1990s`): years 0–3, 4–6 and 7–9. The part may apply to `this year`,
 //!   `last month`, `the year` (the published year) and so on.
+//! - Ranges (`from Oct. 2 to October 22`, `between 2015 and Feb 2018`, `2014-2018`,
+//!   `November 19-20`, `21-04-2016 - 22-04-2016`): from the start of the first side to the
+//!   end of the second. A side is a single date, never a range itself, so `from May 1 to
+//!   May 3 to May 9` is not a date.
 //! - `before X` is `(−∞, start of X)` with [`Hedge::LessThan`]; `after X` is
 //!   `[end of X, +∞)` with [`Hedge::MoreThan`]. `since X` is deliberately not part of the
 //!   grammar: rule patterns own it.
@@ -615,8 +619,25 @@ fn parse_tokens(
     Some((value, hedge))
 }
 
+/// Where a date is read: on its own, or as one side of a range.
+///
+/// A side of a range is never itself a range. Besides being what the forms mean ("from
+/// March 3 to 5 to 9" is not a date), this keeps reading linear in the separators: a range
+/// tries every separator as its split, so letting each side split again would try every
+/// nesting of them, which grows exponentially ("1 to 2 to 3 to …", found by fuzzing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Alone,
+    RangeSide,
+}
+
 /// Any date that is a point or span of the calendar (not a duration).
 fn point(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+    point_in(t, cx, Place::Alone)
+}
+
+/// [`point`], read at a [`Place`].
+fn point_in(t: &[Tok<'_>], cx: &ParseContext, place: Place) -> Option<Res> {
     // "this Friday, June 22", "this friday (jun-15)": the date, checked against the weekday.
     let t = match t {
         [W("this" | "next" | "last"), W(w), rest @ ..]
@@ -661,7 +682,7 @@ fn point(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
     calendar(t, cx)
         .or_else(|| part_of(t, cx))
         .or_else(|| relative(t, cx))
-        .or_else(|| more(t, cx))
+        .or_else(|| more(t, cx, place))
 }
 
 /// A day given as digits.
@@ -1695,7 +1716,7 @@ fn range_sides(left: &[Tok<'_>], right: &[Tok<'_>], cx: &ParseContext) -> Option
     // or its month from what follows it ("3 until 12 of Sept", "4 and 22 this month").
     let second = match day_num(right) {
         Some((d, [])) => {
-            return match point(left, cx)? {
+            return match point_in(left, cx, Place::RangeSide)? {
                 Ok(Span::Day(a)) => Some(
                     full_date(a.year, u32::from(a.month), d).and_then(|b| join(Span::Day(a), b)),
                 ),
@@ -1705,9 +1726,9 @@ fn range_sides(left: &[Tok<'_>], right: &[Tok<'_>], cx: &ParseContext) -> Option
         }
         Some((d, tail)) => match rel_month_of(skip(skip(tail, W("of")), W("in")), cx) {
             Some(ym) => ym.and_then(|(y, m)| full_date(y, u32::from(m), d)),
-            None => point(right, cx)?,
+            None => point_in(right, cx, Place::RangeSide)?,
         },
-        None => point(right, cx)?,
+        None => point_in(right, cx, Place::RangeSide)?,
     };
     let first = match day_num(left) {
         Some((d, [])) => second.clone().and_then(|s| {
@@ -1715,7 +1736,7 @@ fn range_sides(left: &[Tok<'_>], right: &[Tok<'_>], cx: &ParseContext) -> Option
             let a = Date::from_days(a);
             full_date(a.year, u32::from(a.month), d)
         }),
-        _ => point(left, cx)?,
+        _ => point_in(left, cx, Place::RangeSide)?,
     };
     // A second side with no year that would end before the first is the next year's
     // ("from 10/25 to 01/25", "between now and November 15").
@@ -1942,7 +1963,7 @@ fn nth_week(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
 
 /// `the week commencing February 4`, `w/c Feb 4`: seven days from that day; `the month of
 /// September`; `next week between Wednesday and Friday`, `this week from Tue to Thur`.
-fn week_of(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+fn week_of(t: &[Tok<'_>], cx: &ParseContext, place: Place) -> Option<Res> {
     let t = skip(t, W("the"));
     let t = match t {
         [inner @ .., P('.')] => inner,
@@ -1971,16 +1992,16 @@ fn week_of(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
         }
         _ => return None,
     };
-    Some(point(date, cx)?.map(|s| {
+    Some(point_in(date, cx, place)?.map(|s| {
         let (a, _) = s.bounds();
         Span::Days(a, a + 7)
     }))
 }
 
-/// The forms above, tried in turn.
-fn more(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
+/// The forms above, tried in turn; a range only where one may stand ([`Place`]).
+fn more(t: &[Tok<'_>], cx: &ParseContext, place: Place) -> Option<Res> {
     nth_week(t, cx)
-        .or_else(|| week_of(t, cx))
+        .or_else(|| week_of(t, cx, place))
         .or_else(|| numeric(t, cx))
         .or_else(|| month_numeric(t, cx))
         .or_else(|| words_day(t, cx))
@@ -1995,7 +2016,7 @@ fn more(t: &[Tok<'_>], cx: &ParseContext) -> Option<Res> {
         .or_else(|| counted(t, cx))
         .or_else(|| quarter(t, cx))
         .or_else(|| period(t, cx))
-        .or_else(|| range(t, cx))
+        .or_else(|| (place == Place::Alone).then(|| range(t, cx)).flatten())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -3015,6 +3036,33 @@ mod tests {
             days("21-01-2026 to 28-01-2026", &c),
             "2026-01-21..2026-01-28"
         );
+        // With a dash between them: the dashes inside the dates are not the range's.
+        assert_eq!(
+            days("21-04-2016 - 22-04-2016", &c),
+            "2016-04-21..2016-04-22"
+        );
+        assert_eq!(
+            find("talks ran 21-04-2016 - 22-04-2016 in Geneva"),
+            Some("21-04-2016 - 22-04-2016")
+        );
+    }
+
+    #[test]
+    fn a_side_of_a_range_is_not_a_range() {
+        let c = cx();
+        for text in [
+            "from May 1 to May 3 to May 9",
+            "from 2019 to 2020 to 2021",
+            "1 to 2 to 3 to 4 March 2020",
+        ] {
+            assert!(DateGrammar.parse(text, &c).is_none(), "{text}");
+        }
+        // A run of separators is read once per separator, not once per way of nesting
+        // them: with ranges inside ranges, this text took longer than a fuzzing run.
+        let text = format!("may twenty{}first to two weeks", "-".repeat(60));
+        assert!(DateGrammar.parse(&text, &c).is_none());
+        let text = format!("1{} March", " to 1".repeat(60));
+        assert!(DateGrammar.parse(&text, &c).is_none());
     }
 
     #[test]
