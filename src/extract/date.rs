@@ -622,9 +622,10 @@ fn parse_tokens(
 /// Where a date is read: on its own, or as one side of a range.
 ///
 /// A side of a range is never itself a range. Besides being what the forms mean ("from
-/// March 3 to 5 to 9" is not a date), this keeps the work proportional to the separators:
-/// a range tries every separator as its split, so letting each side split again would try
-/// every nesting of them, which grows exponentially ("1 to 2 to 3 to …", found by fuzzing).
+/// March 3 to 5 to 9" is not a date), this keeps the splits tried proportional to the
+/// separators: a range tries every separator as its split, so letting each side split again
+/// would try every nesting of them, which grows exponentially ("1 to 2 to 3 to …", found by
+/// fuzzing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Place {
     Alone,
