@@ -27,8 +27,9 @@
 
 use crate::finding::Finding;
 use crate::fingerprint;
+use crate::hash::HashSet;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -280,7 +281,7 @@ impl Baseline {
             .iter()
             .map(|e| e.fingerprint.as_str())
             .collect();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         let mut new = Vec::new();
         let mut hidden = 0;
         for f in findings {

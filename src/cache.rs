@@ -15,10 +15,10 @@
 
 use crate::extract::grammar::Hedge;
 use crate::extract::{Claim, RefTime};
+use crate::hash::HashMap;
 use crate::value::{Interval, Unit};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -106,7 +106,7 @@ impl Cache {
             .filter(|l| !l.is_empty())
             .map(|line| parse_line(line).map(|(k, j)| (k.to_string(), j.to_string())))
             .collect();
-        let mut stored = HashMap::with_capacity(parsed.len());
+        let mut stored = HashMap::with_capacity_and_hasher(parsed.len(), Default::default());
         let mut corrupt = 0;
         for entry in parsed {
             match entry {
@@ -119,7 +119,7 @@ impl Cache {
         Ok(Cache {
             file,
             stored,
-            used: Mutex::new(HashMap::new()),
+            used: Mutex::new(HashMap::default()),
             corrupt,
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),

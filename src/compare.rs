@@ -25,9 +25,10 @@
 
 use crate::extract::{Claim, RefTime};
 use crate::finding::{Agreement, Finding, Outcome, Role, Site, MAX_SITES_PER_SIDE};
+use crate::hash::{HashMap, HashSet};
 use crate::rules::{CompareMode, Kind, Monotonic, RuleSet, Severity, TimeMode};
 use crate::value::Interval;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One article's value in a group: the first claim that gives it, whether any claim that
 /// gives it says it was revised, and the interval compared. The analysis passes positions
@@ -128,7 +129,7 @@ fn compare_group(
     group.sort_by(|a, b| (&a.path, a.span.start).cmp(&(&b.path, b.span.start)));
     // Positions: one per (article, interval).
     let mut positions: Vec<Position> = Vec::new();
-    let mut index: HashMap<(&str, [u64; 4]), usize> = HashMap::new();
+    let mut index: HashMap<(&str, [u64; 4]), usize> = HashMap::default();
     for c in group {
         let Ok(iv) = &c.value else { continue };
         let iv = iv.widen(rule.tolerance / 2.0);
@@ -340,7 +341,7 @@ fn deepest<'p, 'a>(candidates: &[&'p Position<'a>]) -> Vec<&'p Position<'a>> {
         events.push((p.iv.hi_pos(), true, p));
     }
     events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut active: HashMap<&str, usize> = HashMap::new();
+    let mut active: HashMap<&str, usize> = HashMap::default();
     let mut best: Option<(usize, crate::value::Position)> = None;
     for (pos, is_end, p) in events {
         let path = &*p.first.path;

@@ -18,10 +18,11 @@
 
 use crate::extract::Claim;
 use crate::finding::{Finding, Role, Site};
+use crate::hash::HashMap;
 use crate::rules::RuleSet;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Words of context shown on each side of a change.
 pub const CONTEXT_WORDS: usize = 6;
@@ -451,7 +452,7 @@ pub struct ConflictChange {
 /// (resolved), matched by fingerprint, each fingerprint counted as often as it occurs.
 pub fn findings(before: Vec<Finding>, after: Vec<Finding>) -> FindingDiff {
     fn minus(a: Vec<Finding>, b: &[Finding]) -> Vec<Keyed> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::default();
         for f in b {
             *counts.entry(crate::fingerprint::of(f)).or_default() += 1;
         }

@@ -57,6 +57,7 @@ pub mod fingerprint;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod git;
+pub mod hash;
 pub mod lean;
 pub mod prefilter;
 pub mod relations;

@@ -20,11 +20,12 @@
 use crate::date::Date;
 use crate::extract::{describe, Claim};
 use crate::finding::{Finding, Outcome, Role, Site, MAX_SITES_PER_SIDE};
+use crate::hash::{HashMap, HashSet};
 use crate::rules::{did_you_mean, Kind, RuleError, RuleSet, Severity, TimeMode};
 use crate::value::{Bound, Interval, Unit};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::Arc;
 use toml::Spanned;
@@ -669,7 +670,7 @@ where
         let terms = rel.terms();
         // (subject rest, unit) → one list of values per term.
         let mut groups: BTreeMap<(String, u8), Vec<Vec<Value>>> = BTreeMap::new();
-        let mut units: HashMap<u8, Unit> = HashMap::new();
+        let mut units: HashMap<u8, Unit> = HashMap::default();
         for c in claims.clone() {
             let Ok(iv) = &c.value else { continue };
             for (t, term) in terms.iter().enumerate() {
@@ -755,7 +756,7 @@ fn same_time(combo: &[&Value]) -> bool {
 
 /// Whether no claim stands for two terms at once.
 fn distinct(combo: &[&Value]) -> bool {
-    let mut seen: HashSet<(&str, usize)> = HashSet::new();
+    let mut seen: HashSet<(&str, usize)> = HashSet::default();
     combo.iter().all(|v| {
         v.claims
             .iter()

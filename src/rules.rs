@@ -10,11 +10,12 @@
 
 use crate::date::Date;
 use crate::extract::grammar::{Grammar, HedgeRatios};
+use crate::hash::HashMap;
 use rayon::prelude::*;
 use regex::Regex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -827,9 +828,9 @@ pub fn parse_sources_with(
     let mut set = RuleSet::default();
     let mut errors = Vec::new();
     // Where each id was first defined: (path, text, span).
-    let mut seen: HashMap<String, (String, String, Range<usize>)> = HashMap::new();
+    let mut seen: HashMap<String, (String, String, Range<usize>)> = HashMap::default();
     let mut relations: Vec<crate::relations::Pending> = Vec::new();
-    let mut unloaded: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut unloaded: crate::hash::HashSet<String> = crate::hash::HashSet::default();
     for (path, text) in sources {
         // Syntax first: a file that is not TOML has no rules to look into.
         if let Err(e) = toml::from_str::<toml::Table>(text) {
@@ -894,7 +895,7 @@ pub fn parse_sources_with(
     }
     // Relations once every rule is known: ids unique among rules and relations, and every
     // rule and subject dimension they name must exist.
-    let mut rule_ids: std::collections::HashSet<String> = seen.keys().cloned().collect();
+    let mut rule_ids: crate::hash::HashSet<String> = seen.keys().cloned().collect();
     rule_ids.extend(unloaded);
     for p in &relations {
         let (id, span) = p.id();
@@ -1286,7 +1287,7 @@ fn compile_rule(
     let mut subjects = Vec::new();
     for name in &order {
         let mut synonyms: Vec<(String, String)> = Vec::new();
-        let mut by_word: HashMap<String, (String, Range<usize>)> = HashMap::new();
+        let mut by_word: HashMap<String, (String, Range<usize>)> = HashMap::default();
         if let Some((_, table)) = rule.subjects.iter().find(|(k, _)| k.get_ref() == name) {
             for (key, words) in table {
                 for w in words {
@@ -1497,7 +1498,7 @@ fn compile_categories(
             "a category rule needs at least two categories".into(),
         ));
     }
-    let mut by_word: HashMap<String, String> = HashMap::new();
+    let mut by_word: HashMap<String, String> = HashMap::default();
     let mut plain: Vec<(String, Vec<String>)> = Vec::new();
     for (key, words) in table.get_ref() {
         if words.is_empty() {

@@ -8,4 +8,7 @@ static RULES: LazyLock<claimlint::rules::RuleSet> = LazyLock::new(|| {
     claimlint::rules::load(&[dir]).unwrap_or_default()
 });
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| claimlint::fuzzing::extract(&RULES, data));
+libfuzzer_sys::fuzz_target!(
+    init: claimlint::fuzzing::init(),
+    |data: &[u8]| claimlint::fuzzing::extract(&RULES, data)
+);

@@ -6,4 +6,7 @@ use std::sync::LazyLock;
 static SCANNERS: LazyLock<Vec<claimlint::extract::Scanner>> =
     LazyLock::new(claimlint::fuzzing::scanners);
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| claimlint::fuzzing::grammars(&SCANNERS, data));
+libfuzzer_sys::fuzz_target!(
+    init: claimlint::fuzzing::init(),
+    |data: &[u8]| claimlint::fuzzing::grammars(&SCANNERS, data)
+);

@@ -1,4 +1,7 @@
 //! Rule-file loading on arbitrary text.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| claimlint::fuzzing::rule_file(data));
+libfuzzer_sys::fuzz_target!(
+    init: claimlint::fuzzing::init(),
+    |data: &[u8]| claimlint::fuzzing::rule_file(data)
+);

@@ -402,10 +402,10 @@ const SUBJECTS_KEPT: usize = 4096;
 /// `subject` as a shared string: the same key found in many articles is one allocation
 /// per worker thread, not one per claim (every claim is held until the comparison).
 pub(crate) fn intern_subject(subject: String) -> Arc<str> {
+    use crate::hash::HashSet;
     use std::cell::RefCell;
-    use std::collections::HashSet;
     thread_local! {
-        static SUBJECTS: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
+        static SUBJECTS: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::default());
     }
     SUBJECTS.with_borrow_mut(|kept| {
         if let Some(shared) = kept.get(subject.as_str()) {
@@ -438,7 +438,7 @@ fn extract_rule<'e>(
         exact: rule.exact,
     };
     let rule_id = &rule.shared_id;
-    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut seen: crate::hash::HashSet<usize> = crate::hash::HashSet::default();
     let mut claim = |caps: Groups<'_, '_>| {
         let Some(m) = caps.name("value") else {
             return;
