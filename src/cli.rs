@@ -5,11 +5,11 @@ use claimlint::config::Config;
 use claimlint::corpus;
 use claimlint::extract::Claim;
 use claimlint::finding::Finding;
+use claimlint::hash::{HashMap, HashSet};
 use claimlint::report::{self, human, Problem, Summary};
 use claimlint::rules::{self, RuleSet, Severity};
 use claimlint::walk;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -462,7 +462,7 @@ fn read_corpus_with(
         files.retain(|f| c.takes(f));
     }
     let mut corpus = Corpus {
-        files: HashMap::new(),
+        files: HashMap::default(),
         claims: Vec::new(),
         findings: Vec::new(),
         problems: walk_errors.iter().map(Problem::from_walk_error).collect(),
@@ -744,7 +744,7 @@ struct CheckInputs {
     /// Paths to read: files and folders (plain check) or files (new against an archive).
     paths: Vec<PathBuf>,
     /// The shown paths of the new articles, when checking new articles against an archive.
-    new: Option<std::collections::HashSet<String>>,
+    new: Option<HashSet<String>>,
     /// Paths that could not be walked while sorting new from archive.
     problems: Vec<Problem>,
 }
@@ -806,9 +806,9 @@ fn check_inputs(args: &CheckArgs) -> Result<CheckInputs, u8> {
     };
     problems.extend(errors.iter().map(Problem::from_walk_error));
     // New first, then the archive, each file once however it is spelled.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::default();
     let mut paths = Vec::new();
-    let mut new = std::collections::HashSet::new();
+    let mut new = HashSet::default();
     for (f, is_new) in new_files
         .iter()
         .map(|f| (f, true))

@@ -6,7 +6,8 @@
 //! the same input should take the same path through the code every time: a run is then
 //! reproducible end to end, and the fuzzers' coverage counts mean something, since the
 //! map code instantiated for claimlint's types is instrumented with claimlint's own
-//! (docs/fuzzing.md, "Reproducible coverage").
+//! (docs/fuzzing.md, "Reproducible coverage"). `clippy.toml` forbids std's own `HashMap`
+//! and `HashSet` elsewhere, the command-line binary included.
 //!
 //! The hasher is std's SipHash with its fixed keys (`DefaultHasher::new`). Fixed keys give
 //! up the protection against deliberately colliding keys; the keys here are rule ids,
@@ -20,9 +21,11 @@ use std::hash::BuildHasherDefault;
 pub type FixedState = BuildHasherDefault<DefaultHasher>;
 
 /// A `HashMap` with the fixed hasher; make one with `HashMap::default()`.
+#[allow(clippy::disallowed_types)] // the one place std's map is named (clippy.toml)
 pub type HashMap<K, V> = std::collections::HashMap<K, V, FixedState>;
 
 /// A `HashSet` with the fixed hasher; make one with `HashSet::default()`.
+#[allow(clippy::disallowed_types)] // the one place std's set is named (clippy.toml)
 pub type HashSet<T> = std::collections::HashSet<T, FixedState>;
 
 #[cfg(test)]

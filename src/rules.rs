@@ -10,7 +10,7 @@
 
 use crate::date::Date;
 use crate::extract::grammar::{Grammar, HedgeRatios};
-use crate::hash::HashMap;
+use crate::hash::{HashMap, HashSet};
 use rayon::prelude::*;
 use regex::Regex;
 use schemars::JsonSchema;
@@ -830,7 +830,7 @@ pub fn parse_sources_with(
     // Where each id was first defined: (path, text, span).
     let mut seen: HashMap<String, (String, String, Range<usize>)> = HashMap::default();
     let mut relations: Vec<crate::relations::Pending> = Vec::new();
-    let mut unloaded: crate::hash::HashSet<String> = crate::hash::HashSet::default();
+    let mut unloaded: HashSet<String> = HashSet::default();
     for (path, text) in sources {
         // Syntax first: a file that is not TOML has no rules to look into.
         if let Err(e) = toml::from_str::<toml::Table>(text) {
@@ -895,7 +895,7 @@ pub fn parse_sources_with(
     }
     // Relations once every rule is known: ids unique among rules and relations, and every
     // rule and subject dimension they name must exist.
-    let mut rule_ids: crate::hash::HashSet<String> = seen.keys().cloned().collect();
+    let mut rule_ids: HashSet<String> = seen.keys().cloned().collect();
     rule_ids.extend(unloaded);
     for p in &relations {
         let (id, span) = p.id();

@@ -20,6 +20,7 @@ pub mod quantity;
 
 use crate::article::{Article, LineIndex};
 use crate::date::fmt_days;
+use crate::hash::HashSet;
 use crate::prefilter::Prefilter;
 use crate::rules::{Kind, Rule, RuleSet};
 use crate::value::{Interval, Unit};
@@ -402,7 +403,6 @@ const SUBJECTS_KEPT: usize = 4096;
 /// `subject` as a shared string: the same key found in many articles is one allocation
 /// per worker thread, not one per claim (every claim is held until the comparison).
 pub(crate) fn intern_subject(subject: String) -> Arc<str> {
-    use crate::hash::HashSet;
     use std::cell::RefCell;
     thread_local! {
         static SUBJECTS: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::default());
@@ -438,7 +438,7 @@ fn extract_rule<'e>(
         exact: rule.exact,
     };
     let rule_id = &rule.shared_id;
-    let mut seen: crate::hash::HashSet<usize> = crate::hash::HashSet::default();
+    let mut seen: HashSet<usize> = HashSet::default();
     let mut claim = |caps: Groups<'_, '_>| {
         let Some(m) = caps.name("value") else {
             return;
