@@ -992,7 +992,7 @@ const RULE_KEYS: &[&str] = &[
 /// A serde error from a rule file, with a "did you mean" for misspelt keys.
 fn serde_error(path: &str, text: &str, e: &toml::de::Error, fallback: usize) -> RuleError {
     let span = e.span().unwrap_or(fallback..fallback);
-    let message = e.message().trim().to_string();
+    let message = datetime_message(text.get(span.clone()), e.message().trim());
     let mut err = RuleError::new(path, text, span, message.clone());
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let unknown = rest.split('`').next().unwrap_or("");
@@ -1012,6 +1012,24 @@ fn serde_error(path: &str, text: &str, e: &toml::de::Error, fallback: usize) -> 
         }
     }
     err
+}
+
+/// toml hands a date-time to serde as a one-key table (`$__toml_private_datetime`), so a
+/// date where another kind of value belongs reads "invalid type: map" or "unknown field
+/// `$__toml_private_datetime`". When the offending value is a date-time, say so instead.
+fn datetime_message(value: Option<&str>, message: &str) -> String {
+    let is_datetime = value.is_some_and(|v| v.trim().parse::<toml::value::Datetime>().is_ok());
+    if !is_datetime {
+        return message.to_string();
+    }
+    let value = value.unwrap_or_default().trim();
+    if let Some(rest) = message.strip_prefix("invalid type: map, ") {
+        format!("invalid type: date-time `{value}`, {rest}")
+    } else if message.starts_with("unknown field `$__toml_private_datetime`") {
+        format!("invalid type: date-time `{value}`, expected a table")
+    } else {
+        message.to_string()
+    }
 }
 
 /// The known word closest to `word`, when it is close enough to be a likely typo.
@@ -1710,6 +1728,27 @@ civilian = ["civilians"]
             Ok(_) => Vec::new(),
             Err(e) => e.into_iter().map(|e| e.message).collect(),
         }
+    }
+
+    #[test]
+    fn a_date_where_another_value_belongs_is_called_a_date() {
+        assert_eq!(
+            errors_of("message = 2024-01-02\n", "count"),
+            ["invalid type: date-time `2024-01-02`, expected a string"]
+        );
+        assert_eq!(
+            errors_of("[[rule.example]]\ntext = 1999-09-09T10:00:00Z\n", "count"),
+            ["invalid type: date-time `1999-09-09T10:00:00Z`, expected a string"]
+        );
+        assert_eq!(
+            errors_of("example = [2024-01-02]\n", "count"),
+            ["invalid type: date-time `2024-01-02`, expected a table"]
+        );
+        // Other values keep toml's own words.
+        assert_eq!(
+            errors_of("message = { a = 1 }\n", "count"),
+            ["invalid type: map, expected a string"]
+        );
     }
 
     #[test]

@@ -142,3 +142,75 @@ fn front_matter_seeds_reach_their_paths() {
     assert_eq!(bom.meta.title.as_deref(), Some("BOM and CRLF"));
     assert!(bom.meta.published.is_some());
 }
+
+/// The `rule_file` seeds (`fuzz/seeds/rule_file/`) are a full rule and relation, every key
+/// set, with one mistake planted last in its table, and the file name says which:
+/// `type-<path>-<kind>` puts a value of the wrong TOML kind (or, for a name, an unknown
+/// one) at `<path>`, `missing-<path>` leaves out a required key, `unknown-<table>` adds a
+/// key `wrong`. Each must fail on exactly that mistake, pointing at it: that is the
+/// error-reporting path the seed is there to lead the fuzzer onto.
+#[test]
+fn rule_file_seeds_reach_their_paths() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/rule_file");
+    let seeds = read_all(&dir);
+    assert!(seeds.len() > 400, "{} seeds", seeds.len());
+    for (name, bytes) in &seeds {
+        claimlint::fuzzing::rule_file(bytes);
+        let text = std::str::from_utf8(bytes).unwrap();
+        let stem = name.strip_suffix(".toml").unwrap();
+        let errors = match claimlint::rules::parse_sources(&[(name, text)]) {
+            Ok(_) => panic!("{name}: loaded without an error"),
+            Err(errors) => errors,
+        };
+        assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+        let e = &errors[0];
+        assert!(
+            e.span.start <= e.span.end && e.span.end <= text.len(),
+            "{name}"
+        );
+        if let Some(rest) = stem.strip_prefix("type-") {
+            let (_, kind) = rest.rsplit_once('-').unwrap();
+            let planted = match kind {
+                "string" => "\"wrong\"",
+                "integer" => "666",
+                "float" => "6.5",
+                "bool" => "true",
+                "array" => "[666]",
+                "table" => "{ wrong = 666 }",
+                "date" => "1999-09-09",
+                _ => panic!("{name}: unknown kind {kind}"),
+            };
+            let at = text.rfind(planted).unwrap();
+            assert!(
+                e.span.start < at + planted.len() && at < e.span.end,
+                "{name}: {} at {:?}, planted at {at}",
+                e.message,
+                e.span
+            );
+            assert!(
+                ["invalid type", "unknown variant", "wanted string or table"]
+                    .iter()
+                    .any(|m| e.message.starts_with(m)),
+                "{name}: {}",
+                e.message
+            );
+        } else if let Some(path) = stem.strip_prefix("missing-") {
+            let key = path.rsplit('.').next().unwrap();
+            let want = format!("missing field `{key}`");
+            assert!(e.message.contains(&want), "{name}: {}", e.message);
+        } else if stem.starts_with("unknown-") {
+            assert!(
+                e.message.contains("unknown field `wrong`"),
+                "{name}: {}",
+                e.message
+            );
+            assert_eq!(
+                text.get(e.span.clone()).map(str::trim),
+                Some("wrong"),
+                "{name}"
+            );
+        } else {
+            panic!("{name}: a seed name says what it plants (type-, missing-, unknown-)");
+        }
+    }
+}
