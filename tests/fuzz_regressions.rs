@@ -148,7 +148,9 @@ fn front_matter_seeds_reach_their_paths() {
 /// `type-<path>-<kind>` puts a value of the wrong TOML kind (or, for a name, an unknown
 /// one) at `<path>`, `missing-<path>` leaves out a required key, `unknown-<table>` adds a
 /// key `wrong`. Each must fail on exactly that mistake, pointing at it: that is the
-/// error-reporting path the seed is there to lead the fuzzer onto.
+/// error-reporting path the seed is there to lead the fuzzer onto. The `valid-` seeds are
+/// the other side: rules and relations using every key that load, and whose own tests
+/// (`[[rule.example]]`, `[[rule.pair]]`, `[[relation.pair]]`) all pass.
 #[test]
 fn rule_file_seeds_reach_their_paths() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/rule_file");
@@ -158,6 +160,16 @@ fn rule_file_seeds_reach_their_paths() {
         claimlint::fuzzing::rule_file(bytes);
         let text = std::str::from_utf8(bytes).unwrap();
         let stem = name.strip_suffix(".toml").unwrap();
+        if stem.starts_with("valid-") {
+            let set = claimlint::rules::parse_sources(&[(name, text)])
+                .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let reports = claimlint::examples::run(&set);
+            assert!(reports.iter().map(|r| r.tests).sum::<usize>() > 0, "{name}");
+            for r in &reports {
+                assert!(r.failures.is_empty(), "{name}: {}", r.rule);
+            }
+            continue;
+        }
         let errors = match claimlint::rules::parse_sources(&[(name, text)]) {
             Ok(_) => panic!("{name}: loaded without an error"),
             Err(errors) => errors,
@@ -210,7 +222,7 @@ fn rule_file_seeds_reach_their_paths() {
                 "{name}"
             );
         } else {
-            panic!("{name}: a seed name says what it plants (type-, missing-, unknown-)");
+            panic!("{name}: a seed name says what it is (type-, missing-, unknown-, valid-)");
         }
     }
 }
