@@ -184,7 +184,10 @@ pub fn parse(path: &str, text: &str) -> Result<Baseline, BaselineError> {
             path,
             text,
             span.start.min(end)..end,
-            format!("not a baseline file: {}", e.message().trim_end()),
+            format!(
+                "not a baseline file: {}",
+                crate::rules::toml_message(text, &e)
+            ),
         )
     })?;
     if *doc.version.get_ref() != VERSION {
@@ -411,6 +414,12 @@ mod tests {
         let e = parse("b.toml", "version = 1\n[[finding]]\nrule = \"x\"\n").unwrap_err();
         assert!(e.to_string().starts_with("b.toml:"), "{e}");
         assert!(e.to_string().contains("fingerprint"), "{e}");
+        let e = parse("b.toml", "version = 1\n[[finding]]\nrule = 2024-01-02\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("invalid type: date-time `2024-01-02`"),
+            "{e}"
+        );
         let e = parse("b.toml", "version = 2\n").unwrap_err();
         assert_eq!(
             e.to_string(),

@@ -174,7 +174,7 @@ pub fn load(file: &Path) -> Result<Config, Vec<RuleError>> {
 pub fn parse(path: &str, text: &str, dir: &Path) -> Result<Config, Vec<RuleError>> {
     let raw: ConfigToml = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        let mut err = error(path, text, span, e.message().trim().to_string());
+        let mut err = error(path, text, span, crate::rules::toml_message(text, &e));
         if let Some(rest) = e.message().strip_prefix("unknown field `") {
             let unknown = rest.split('`').next().unwrap_or("");
             let known = [
@@ -448,6 +448,14 @@ mod tests {
         assert!(errs[0].message.starts_with("bad glob"), "{}", errs[0]);
         let errs = parse("c.toml", "fail_on = \"sometimes\"\n", Path::new(".")).unwrap_err();
         assert!(errs[0].message.contains("unknown variant"), "{}", errs[0]);
+        let errs = parse("c.toml", "include = [2024-01-02]\n", Path::new(".")).unwrap_err();
+        assert!(
+            errs[0]
+                .message
+                .starts_with("invalid type: date-time `2024-01-02`"),
+            "{}",
+            errs[0]
+        );
     }
 
     #[test]

@@ -992,7 +992,7 @@ const RULE_KEYS: &[&str] = &[
 /// A serde error from a rule file, with a "did you mean" for misspelt keys.
 fn serde_error(path: &str, text: &str, e: &toml::de::Error, fallback: usize) -> RuleError {
     let span = e.span().unwrap_or(fallback..fallback);
-    let message = datetime_message(text.get(span.clone()), e.message().trim());
+    let message = toml_message(text, e);
     let mut err = RuleError::new(path, text, span, message.clone());
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let unknown = rest.split('`').next().unwrap_or("");
@@ -1014,15 +1014,21 @@ fn serde_error(path: &str, text: &str, e: &toml::de::Error, fallback: usize) -> 
     err
 }
 
-/// toml hands a date-time to serde as a one-key table (`$__toml_private_datetime`), so a
-/// date where another kind of value belongs reads "invalid type: map" or "unknown field
-/// `$__toml_private_datetime`". When the offending value is a date-time, say so instead.
-fn datetime_message(value: Option<&str>, message: &str) -> String {
-    let is_datetime = value.is_some_and(|v| v.trim().parse::<toml::value::Datetime>().is_ok());
-    if !is_datetime {
+/// The message of a toml error from reading `text` into one of claimlint's types (rule
+/// files, `claimlint.toml`, baselines), trimmed. toml hands a date-time to serde as a
+/// one-key table (`$__toml_private_datetime`), so a date where another kind of value
+/// belongs reads "invalid type: map" or "unknown field `$__toml_private_datetime`"; when
+/// the offending value is a date-time, the message says so instead.
+pub(crate) fn toml_message(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim();
+    let datetime = e
+        .span()
+        .and_then(|span| text.get(span))
+        .map(str::trim)
+        .filter(|v| v.parse::<toml::value::Datetime>().is_ok());
+    let Some(value) = datetime else {
         return message.to_string();
-    }
-    let value = value.unwrap_or_default().trim();
+    };
     if let Some(rest) = message.strip_prefix("invalid type: map, ") {
         format!("invalid type: date-time `{value}`, {rest}")
     } else if message.starts_with("unknown field `$__toml_private_datetime`") {
