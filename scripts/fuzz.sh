@@ -76,6 +76,57 @@ if [ -z "$summary_only" ]; then
         ' "$corpus" "$root"/src/extract/*.rs
     fi
 
+    # For `rule_file`, the committed `grammars` corpus as examples: one rule per value kind
+    # (`patterns = ['{value}']`), its `[[rule.example]]` texts the corpus inputs, each with
+    # the published date the `grammars` target derives from the input's first byte, packed
+    # into files within -max_len. A rule file's examples run the value grammars, and that
+    # corpus already holds the texts that reach their paths, which `rule_file` would
+    # otherwise have to find again inside TOML strings. Made at each run, from that corpus
+    # as it then stands.
+    if [ "$target" = rule_file ] && [ -d "$root/fuzz/corpus/grammars" ]; then
+        find "$root/fuzz/corpus/grammars" -type f -print0 | sort -z |
+            xargs -0 perl -MEncode -MDigest::MD5=md5_hex -e '
+            my $dir = shift;
+            my $max = 4096;
+            my @examples;
+            for my $file (@ARGV) {
+                open my $fh, "<:raw", $file or die "$file: $!\n";
+                my $bytes = do { local $/; <$fh> };
+                next if $bytes eq "";
+                my $text = eval { Encode::decode("UTF-8", $bytes, Encode::FB_CROAK) };
+                next unless defined $text;
+                # A TOML basic string: escape the backslash, the quote and control characters.
+                $text =~ s/(["\\])/\\$1/g;
+                $text =~ s/([\x00-\x1f\x7f])/sprintf("\\u%04X", ord $1)/ge;
+                my $b = ord $bytes;
+                my $published = sprintf "%04d-%02d-%02d", 1990 + $b % 60, 1 + $b % 12, 1 + $b % 28;
+                push @examples, Encode::encode("UTF-8",
+                    qq{\n[[rule.example]]\ntext = "$text"\npublished = "$published"\n});
+            }
+            for my $kind (qw(percentage count quantity date duration)) {
+                my $head = qq{[[rule]]\nid = "grammars.$kind"\ntitle = "$kind"\nkind = "$kind"\n}
+                    . qq{patterns = [\x27{value}\x27]\nmessage = "m"\n};
+                my ($body, $n) = ($head, 0);
+                my $flush = sub {
+                    return unless $n;
+                    my $path = "$dir/grammars-" . md5_hex($body);
+                    unless (-e $path) {
+                        open my $out, ">:raw", $path or die "$path: $!\n";
+                        print $out $body;
+                    }
+                    ($body, $n) = ($head, 0);
+                };
+                for my $example (@examples) {
+                    next if length($head) + length($example) > $max;
+                    $flush->() if length($body) + length($example) > $max;
+                    $body .= $example;
+                    $n++;
+                }
+                $flush->();
+            }
+        ' "$corpus"
+    fi
+
     # With CLAIMLINT_FUZZ_CONFORMANCE=1, the inputs of the peer's conformance cases as well
     # (../shared/conformance, or $CLAIMLINT_CONFORMANCE; see examples/conformance.rs), one
     # corpus file per input, read from there at that run. Off by default because the
