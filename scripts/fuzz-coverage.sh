@@ -36,9 +36,12 @@ bin=$asan/x86_64-unknown-linux-gnu/release/$target
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Counts the own and all edges of the corpus in directory $1 into $own and $all.
+# Counts the own and all edges of the corpus in directory $1 into $own and $all. Any
+# artefact libFuzzer writes on the way (a `slow-unit-*` for an input over ten seconds,
+# which the AddressSanitizer build makes likelier) goes into the scratch folder, not the
+# caller's working directory.
 count() {
-    "$bin" -runs=0 -print_coverage=1 "$1" >"$work/out" 2>&1 || true
+    "$bin" -runs=0 -print_coverage=1 -artifact_prefix="$work/" "$1" >"$work/out" 2>&1 || true
     own=$(grep '^COVERED_FUNC' "$work/out" | grep -F " $root/src/" |
         sed -E 's/.* edges: ([0-9]+)\/.*/\1/' | awk '{ s += $1 } END { print s + 0 }')
     all=$(grep -m1 -oE 'INITED cov: [0-9]+' "$work/out" | grep -oE '[0-9]+$' || echo "?")

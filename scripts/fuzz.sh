@@ -5,7 +5,7 @@
 #
 #   scripts/fuzz.sh TARGET [SECONDS]      # e.g. scripts/fuzz.sh grammars 3600
 #
-# The corpus (fuzz/corpus/TARGET, committed once shrunk with `cargo fuzz cmin`; see
+# The corpus (fuzz/corpus/TARGET, committed once shrunk with `--cmin`, below; see
 # docs/fuzzing.md) is seeded on first use: the seed articles and test articles, or the
 # shipped rule files for `rule_file`; the target's
 # dictionary, fuzz/dict/TARGET.dict, is passed when there is one. The timestamped
@@ -18,21 +18,111 @@
 set -euo pipefail
 
 #   scripts/fuzz.sh --summary TARGET      # the summary of the last run's log again
-summary_only=
-if [ "${1:-}" = --summary ]; then
-    summary_only=1
-    shift
-fi
-target=${1:?usage: scripts/fuzz.sh [--summary] TARGET [SECONDS]}
+#   scripts/fuzz.sh --cmin TARGET         # shrink the corpus before committing it
+mode=run
+case ${1:-} in
+    --summary) mode=summary; shift ;;
+    --cmin) mode=cmin; shift ;;
+esac
+target=${1:?usage: scripts/fuzz.sh [--summary | --cmin] TARGET [SECONDS]}
 secs=${2:-600}
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$root/fuzz/corpus/$target
 logs=$root/target/fuzz-logs
 mkdir -p "$corpus" "$logs"
 
+# For `rule_file`, the committed `grammars` corpus as examples: one rule per value kind
+# (`patterns = ['{value}']`), its `[[rule.example]]` texts the corpus inputs, each with
+# the published date the `grammars` target derives from the input's first byte, packed
+# into files within -max_len. A rule file's examples run the value grammars, and that
+# corpus already holds the texts that reach their paths, which `rule_file` would
+# otherwise have to find again inside TOML strings. Made at each run, from that corpus
+# as it then stands, and never committed (`--cmin` takes them out again).
+pack_grammars() {
+    [ -d "$root/fuzz/corpus/grammars" ] || return 0
+    find "$root/fuzz/corpus/grammars" -type f -print0 | sort -z |
+        xargs -0 perl -MEncode -MDigest::MD5=md5_hex -e '
+        my $dir = shift;
+        my $max = 4096;
+        my @examples;
+        for my $file (@ARGV) {
+            open my $fh, "<:raw", $file or die "$file: $!\n";
+            my $bytes = do { local $/; <$fh> };
+            next if $bytes eq "";
+            my $text = eval { Encode::decode("UTF-8", $bytes, Encode::FB_CROAK) };
+            next unless defined $text;
+            # A TOML basic string: escape the backslash, the quote and control characters.
+            $text =~ s/(["\\])/\\$1/g;
+            $text =~ s/([\x00-\x1f\x7f])/sprintf("\\u%04X", ord $1)/ge;
+            my $b = ord $bytes;
+            my $published = sprintf "%04d-%02d-%02d", 1990 + $b % 60, 1 + $b % 12, 1 + $b % 28;
+            push @examples, Encode::encode("UTF-8",
+                qq{\n[[rule.example]]\ntext = "$text"\npublished = "$published"\n});
+        }
+        for my $kind (qw(percentage count quantity date duration)) {
+            my $head = qq{[[rule]]\nid = "grammars.$kind"\ntitle = "$kind"\nkind = "$kind"\n}
+                . qq{patterns = [\x27{value}\x27]\nmessage = "m"\n};
+            my ($body, $n) = ($head, 0);
+            my $flush = sub {
+                return unless $n;
+                my $path = "$dir/grammars-" . md5_hex($body);
+                unless (-e $path) {
+                    open my $out, ">:raw", $path or die "$path: $!\n";
+                    print $out $body;
+                }
+                ($body, $n) = ($head, 0);
+            };
+            for my $example (@examples) {
+                next if length($head) + length($example) > $max;
+                $flush->() if length($body) + length($example) > $max;
+                $body .= $example;
+                $n++;
+            }
+            $flush->();
+        }
+    ' "$1"
+}
+
+# Shrinking: libFuzzer's merge keeps the inputs that give the corpus its coverage, under
+# their SHA-1 names. For `rule_file` the packed grammars files are in the corpus while it
+# merges, so that what it keeps is what adds to them, and are taken out afterwards by
+# content (the merge renames them): the next run packs them again.
+if [ "$mode" = cmin ]; then
+    packed=$(mktemp -d)
+    trap 'rm -rf "$packed"' EXIT
+    [ "$target" = rule_file ] && pack_grammars "$packed"
+    if [ -n "$(ls -A "$packed")" ]; then
+        cp -n "$packed"/* "$corpus"/
+    fi
+    before=$(find "$corpus" -type f | wc -l)
+    (
+        cd "$root/fuzz"
+        RUSTC_BOOTSTRAP=1 cargo fuzz cmin -s none -O "$target" "corpus/$target" -- \
+            -max_len=4096 -timeout=60 2>&1
+    ) >"$logs/$target.cmin.log" || {
+        echo "cargo fuzz cmin failed; see $logs/$target.cmin.log" >&2
+        exit 1
+    }
+    removed=0
+    for f in "$packed"/* "$corpus"/grammars-*; do
+        [ -f "$f" ] || continue
+        sum=$(sha1sum <"$f" | cut -c1-40)
+        if [ -f "$corpus/$sum" ]; then
+            rm -f "$corpus/$sum"
+            removed=$((removed + 1))
+        fi
+    done
+    rm -f "$corpus"/grammars-*
+    grep -h 'MERGE-OUTER: .* new files' "$logs/$target.cmin.log" || true
+    printf '%s: %d inputs before, %d kept' "$target" "$before" "$(find "$corpus" -type f | wc -l)"
+    [ "$target" = rule_file ] && printf ' (%d packed grammars files taken out)' "$removed"
+    echo
+    exit 0
+fi
+
 log=$logs/$target.log
 status=0
-if [ -z "$summary_only" ]; then
+if [ "$mode" = run ]; then
     if [ -z "$(ls -A "$corpus")" ]; then
         case $target in
             rule_file) cp "$root"/rules/*.toml "$corpus"/ ;;
@@ -76,55 +166,9 @@ if [ -z "$summary_only" ]; then
         ' "$corpus" "$root"/src/extract/*.rs
     fi
 
-    # For `rule_file`, the committed `grammars` corpus as examples: one rule per value kind
-    # (`patterns = ['{value}']`), its `[[rule.example]]` texts the corpus inputs, each with
-    # the published date the `grammars` target derives from the input's first byte, packed
-    # into files within -max_len. A rule file's examples run the value grammars, and that
-    # corpus already holds the texts that reach their paths, which `rule_file` would
-    # otherwise have to find again inside TOML strings. Made at each run, from that corpus
-    # as it then stands.
-    if [ "$target" = rule_file ] && [ -d "$root/fuzz/corpus/grammars" ]; then
-        find "$root/fuzz/corpus/grammars" -type f -print0 | sort -z |
-            xargs -0 perl -MEncode -MDigest::MD5=md5_hex -e '
-            my $dir = shift;
-            my $max = 4096;
-            my @examples;
-            for my $file (@ARGV) {
-                open my $fh, "<:raw", $file or die "$file: $!\n";
-                my $bytes = do { local $/; <$fh> };
-                next if $bytes eq "";
-                my $text = eval { Encode::decode("UTF-8", $bytes, Encode::FB_CROAK) };
-                next unless defined $text;
-                # A TOML basic string: escape the backslash, the quote and control characters.
-                $text =~ s/(["\\])/\\$1/g;
-                $text =~ s/([\x00-\x1f\x7f])/sprintf("\\u%04X", ord $1)/ge;
-                my $b = ord $bytes;
-                my $published = sprintf "%04d-%02d-%02d", 1990 + $b % 60, 1 + $b % 12, 1 + $b % 28;
-                push @examples, Encode::encode("UTF-8",
-                    qq{\n[[rule.example]]\ntext = "$text"\npublished = "$published"\n});
-            }
-            for my $kind (qw(percentage count quantity date duration)) {
-                my $head = qq{[[rule]]\nid = "grammars.$kind"\ntitle = "$kind"\nkind = "$kind"\n}
-                    . qq{patterns = [\x27{value}\x27]\nmessage = "m"\n};
-                my ($body, $n) = ($head, 0);
-                my $flush = sub {
-                    return unless $n;
-                    my $path = "$dir/grammars-" . md5_hex($body);
-                    unless (-e $path) {
-                        open my $out, ">:raw", $path or die "$path: $!\n";
-                        print $out $body;
-                    }
-                    ($body, $n) = ($head, 0);
-                };
-                for my $example (@examples) {
-                    next if length($head) + length($example) > $max;
-                    $flush->() if length($body) + length($example) > $max;
-                    $body .= $example;
-                    $n++;
-                }
-                $flush->();
-            }
-        ' "$corpus"
+    # For `rule_file`, the grammars corpus packed as rule files (see pack_grammars).
+    if [ "$target" = rule_file ]; then
+        pack_grammars "$corpus"
     fi
 
     # With CLAIMLINT_FUZZ_CONFORMANCE=1, the inputs of the peer's conformance cases as well
