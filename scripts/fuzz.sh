@@ -90,9 +90,14 @@ pack_grammars() {
 if [ "$mode" = cmin ]; then
     packed=$(mktemp -d)
     trap 'rm -rf "$packed"' EXIT
-    [ "$target" = rule_file ] && pack_grammars "$packed"
-    if [ -n "$(ls -A "$packed")" ]; then
-        cp -n "$packed"/* "$corpus"/
+    if [ "$target" = rule_file ]; then
+        pack_grammars "$packed"
+        # Packed files already in the corpus (from a run on an older grammars corpus too)
+        # are known by content as well, since the merge renames every file it keeps.
+        find "$corpus" -maxdepth 1 -name 'grammars-*' -type f -exec cp -n -t "$packed" {} +
+        if [ -n "$(ls -A "$packed")" ]; then
+            cp -n "$packed"/* "$corpus"/
+        fi
     fi
     before=$(find "$corpus" -type f | wc -l)
     (
@@ -104,7 +109,7 @@ if [ "$mode" = cmin ]; then
         exit 1
     }
     removed=0
-    for f in "$packed"/* "$corpus"/grammars-*; do
+    for f in "$packed"/*; do
         [ -f "$f" ] || continue
         sum=$(sha1sum <"$f" | cut -c1-40)
         if [ -f "$corpus/$sum" ]; then
@@ -112,7 +117,6 @@ if [ "$mode" = cmin ]; then
             removed=$((removed + 1))
         fi
     done
-    rm -f "$corpus"/grammars-*
     grep -h 'MERGE-OUTER: .* new files' "$logs/$target.cmin.log" || true
     printf '%s: %d inputs before, %d kept' "$target" "$before" "$(find "$corpus" -type f | wc -l)"
     [ "$target" = rule_file ] && printf ' (%d packed grammars files taken out)' "$removed"
